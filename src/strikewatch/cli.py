@@ -88,6 +88,19 @@ def _database() -> Database:
 
 
 @contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C ends an import cleanly: finished batches stay stored, rerunning resumes."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err.print(
+            "interrupted: finished batches are stored; run the same command again to resume",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+
+
+@contextmanager
 def _progress(label: str) -> Iterator[Progress | None]:
     """A progress bar on a terminal; nothing when output is piped."""
     if not sys.stderr.isatty():
@@ -175,7 +188,7 @@ def ingest(
         column_map[field.strip()] = column.strip()
     options = ImportOptions(encoding=encoding, column_map=column_map, source_name=source, kind=kind)
     database = _database()
-    with _progress("ingesting") as progress:
+    with _interruptible(), _progress("ingesting") as progress:
         task = progress.add_task("ingest", total=None) if progress else None
         advance = (lambda n: progress.advance(task, n)) if progress and task is not None else None
         summary = ingest_paths(database, paths, fmt, options, progress=advance)
@@ -274,7 +287,7 @@ def demo(
         markup=False,
     )
     database = _database()
-    with _progress("ingesting demo corpus") as progress:
+    with _interruptible(), _progress("ingesting demo corpus") as progress:
         task = progress.add_task("demo", total=None) if progress else None
         advance = (lambda n: progress.advance(task, n)) if progress and task is not None else None
         summary = ingest_paths(database, demo_paths(), progress=advance)

@@ -1,0 +1,5 @@
+"""``python -m strikewatch`` runs the command line."""
+
+from strikewatch.cli import main
+
+main()
