@@ -17,7 +17,9 @@ def _detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in LANGUAGES]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    # Low-accuracy mode loads trigram models only: 30 MB and 0.03 s instead of 300 MB and
+    # 0.5 s, and reports are long enough (and their scripts distinct enough) not to need more.
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def _letters(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from strikewatch.store.archive import EvidenceArchive
 from strikewatch.store.database import Database, open_database
+from strikewatch.store.history import history, update_versioned
 from strikewatch.store.reports import iter_reports
 from strikewatch.store.sources import SourceCount, count_sources
 
@@ -10,6 +11,8 @@ __all__ = [
     "EvidenceArchive",
     "SourceCount",
     "count_sources",
+    "history",
     "iter_reports",
     "open_database",
+    "update_versioned",
 ]

@@ -59,7 +59,7 @@ class ReportWriter:
         self.file_sha256 = file_sha256
         self._sources: dict[tuple[str, str], int] = {}
         # Ids already met in this file: a repeat is a duplicate or a conflict, not an edit.
-        self._seen: dict[int, tuple[str, str]] = {}
+        self._seen: dict[int, int] = {}
 
     def write(self, batch: Sequence[PreparedReport]) -> BatchResult:
         """Store one batch in one transaction; the outcome list follows the batch order."""
@@ -74,7 +74,7 @@ class ReportWriter:
                 draft = prepared.draft
                 key = (source_id, draft.external_id)
                 content = draft.content_sha256()
-                outcome, problem = self._check_repeat(key, content, draft)
+                outcome, problem = self._check_repeat(key, content, draft, existing.get(key))
                 if outcome is not None:
                     result.outcomes.append(outcome)
                     if problem is not None:
@@ -114,34 +114,36 @@ class ReportWriter:
         return result
 
     def _check_repeat(
-        self, key: tuple[int, str], content: str, draft: ReportDraft
+        self, key: tuple[int, str], content: str, draft: ReportDraft, stored: _Existing | None
     ) -> tuple[Outcome | None, InputProblem | None]:
         """Decide about an id this file already had; (None, None) when it is new here.
 
-        Only a compact digest per id is kept, so memory grows by a few dozen bytes per
-        record whatever the records hold.
+        Only two machine integers per id are kept (hash of the key, 60 bits of the
+        content hash), so memory stays flat however large the records are.
         """
         digest = hash(key)
+        fingerprint = int(content[:15], 16)
         seen = self._seen.get(digest)
-        self._seen.setdefault(digest, (content[:16], draft.position))
-        if seen is None:
+        if seen is None or draft.edit_of is not None:
+            self._seen[digest] = fingerprint
             return None, None
-        first_content, first_position = seen
-        if first_content == content[:16]:
+        first = (
+            stored.origin_position
+            if stored is not None and stored.import_run_id == self.run_id
+            else "an earlier record of this file"
+        )
+        if seen == fingerprint:
             return Outcome.DUPLICATE, InputProblem(
                 self.file_label,
                 draft.position,
-                f"same record as {first_position}: stored once",
+                f"same record as {first}: stored once",
                 field="id",
                 severity="warning",
             )
-        if draft.edit_of is not None:
-            self._seen[digest] = (content[:16], draft.position)
-            return None, None
         return Outcome.REJECTED, InputProblem(
             self.file_label,
             draft.position,
-            f"duplicate id {draft.external_id!r} (first at {first_position}) with different "
+            f"duplicate id {draft.external_id!r} (first at {first}) with different "
             "content: rejected",
             field="id",
         )
