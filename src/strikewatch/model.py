@@ -101,3 +101,32 @@ class ReportDraft:
     def source_key(self) -> tuple[str, str]:
         """The source a report belongs to: platform (or kind) and publisher."""
         return (self.platform or str(self.kind), self.publisher or "")
+
+
+@dataclass
+class ClaimDraft:
+    """What one report (or one span of a digest) alleges, as extraction read it.
+
+    ``details`` keeps what the export columns do not: spans of each cue, children and
+    women killed, combatant deaths, targets, whether attribution was inferred or disputed,
+    unresolved place names, and the reasons behind each value.
+    """
+
+    ordinal: int = 0
+    span_start: int | None = None
+    span_end: int | None = None
+    is_harm_report: bool = False
+    language: str | None = None
+    event_date: str | None = None  # ISO date
+    date_precision: DatePrecision = DatePrecision.UNKNOWN
+    place: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: GeoPrecision = GeoPrecision.UNKNOWN
+    belligerents: list[str] = field(default_factory=list)
+    strike_type: list[str] = field(default_factory=list)
+    civilian_deaths_min: int | None = None
+    civilian_deaths_max: int | None = None
+    civilian_injuries_min: int | None = None
+    civilian_injuries_max: int | None = None
+    details: dict[str, Any] = field(default_factory=dict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -41,3 +42,9 @@ def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     """(line number from 1, raw line without its ending), streaming."""
     for number, raw in enumerate(stream, start=1):
         yield number, raw.rstrip(b"\r\n")
+
+
+def json_problem(exc: json.JSONDecodeError, text: str) -> str:
+    """A JSON syntax error in words, saying when the input looks cut off."""
+    cut = exc.pos >= len(text.rstrip()) - 2 or exc.msg.startswith("Unterminated string")
+    return f"invalid JSON at column {exc.colno}: {exc.msg}" + (" (truncated?)" if cut else "")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from strikewatch.errors import InputProblem
-from strikewatch.ingest.decoding import DecodeError, decode, iter_lines
+from strikewatch.ingest.decoding import DecodeError, decode, iter_lines, json_problem
 from strikewatch.ingest.inputs import InputItem
 from strikewatch.ingest.registry import ImportOptions
 from strikewatch.model import ReportDraft, ReportKind, Visibility
@@ -35,8 +35,14 @@ class ReportsJsonl:
         head = item.head().lstrip(b"\xef\xbb\xbf \t\r\n")
         if not head.startswith(b"{"):
             return False
-        first = head.split(b"\n", 1)[0]
-        return b'"id"' in first and b'"text"' in first
+        first, newline, _ = head.partition(b"\n")
+        if newline:  # a whole first line: it must be one report object
+            try:
+                record = json.loads(first)
+            except (ValueError, UnicodeDecodeError):
+                return False
+            return isinstance(record, dict) and "id" in record and "text" in record
+        return b'"id"' in first and b'"text"' in first and b'"messages"' not in first
 
     def read(self, item: InputItem, options: ImportOptions) -> Iterator[ReportDraft | InputProblem]:
         with item.open() as stream:
@@ -61,8 +67,7 @@ def parse_line(
     try:
         record: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        truncated = " (truncated?)" if exc.pos >= len(text.rstrip()) - 1 else ""
-        return _problem(label, number, f"invalid JSON at column {exc.colno}: {exc.msg}{truncated}")
+        return _problem(label, number, json_problem(exc, text))
     if not isinstance(record, dict):
         return _problem(label, number, f"expected a JSON object, got {type(record).__name__}")
     for name in ("id", "text"):

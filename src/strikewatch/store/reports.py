@@ -38,13 +38,16 @@ class BatchResult:
     problems: list[InputProblem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Existing:
+    """The current version of a stored report, and the content of all its versions."""
+
     id: int
     version: int
     content_sha256: str
     import_run_id: int | None
     origin_position: str | None
+    known_contents: set[str] = field(default_factory=set)
 
 
 class ReportWriter:
@@ -81,7 +84,9 @@ class ReportWriter:
                         result.problems.append(problem)
                     continue
                 previous = existing.get(key)
-                if previous is not None and previous.content_sha256 == content:
+                if previous is not None and content in previous.known_contents:
+                    # Same as the current version, or as an earlier one: a re-import of an
+                    # older export must not turn history back.
                     result.outcomes.append(Outcome.DUPLICATE)
                     continue
                 version = previous.version + 1 if previous else 1
@@ -99,7 +104,10 @@ class ReportWriter:
                 report_rows.append(row)
                 result.outcomes.append(Outcome.NEW_VERSION if previous else Outcome.STORED)
                 # Later records in the same batch must see this one as the current version.
-                existing[key] = _Existing(-1, version, content, self.run_id, draft.position)
+                known = previous.known_contents if previous else set()
+                existing[key] = _Existing(
+                    -1, version, content, self.run_id, draft.position, known | {content}
+                )
             if evidence_rows:
                 session.execute(
                     self.database.dialect.insert_ignoring_duplicates(Evidence),
@@ -227,15 +235,23 @@ class ReportWriter:
                 Report.content_sha256,
                 Report.import_run_id,
                 Report.origin_position,
-            ).where(
-                Report.is_current.is_(True),
-                tuple_(Report.source_id, Report.external_id).in_(list(keys)),
-            )
+                Report.is_current,
+            ).where(tuple_(Report.source_id, Report.external_id).in_(list(keys)))
         )
+        contents: dict[tuple[int, str], set[str]] = {}
         for row in rows:
-            found[(row.source_id, row.external_id)] = _Existing(
-                row.id, row.version, row.content_sha256, row.import_run_id, row.origin_position
-            )
+            key = (row.source_id, row.external_id)
+            contents.setdefault(key, set()).add(row.content_sha256)
+            if row.is_current:
+                found[key] = _Existing(
+                    row.id,
+                    row.version,
+                    row.content_sha256,
+                    row.import_run_id,
+                    row.origin_position,
+                )
+        for key, existing in found.items():
+            existing.known_contents = contents[key]
         return found
 
 
