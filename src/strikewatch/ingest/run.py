@@ -20,7 +20,7 @@ from strikewatch.errors import FormatError, InputProblem
 from strikewatch.ingest.inputs import InputItem, expand
 from strikewatch.ingest.language import detect_languages
 from strikewatch.ingest.registry import Importer, ImportOptions, detect, get_importer
-from strikewatch.model import ReportDraft
+from strikewatch.model import ReportDraft, ReportKind
 from strikewatch.store.archive import EvidenceArchive
 from strikewatch.store.database import Database
 from strikewatch.store.reports import BatchResult, Outcome, PreparedReport, ReportWriter
@@ -113,6 +113,10 @@ class Ingestor:
     ) -> IngestSummary:
         """Import every path; problems are reported in the summary, never raised."""
         options = options or ImportOptions()
+        if options.kind is not None and options.kind not in {k.value for k in ReportKind}:
+            raise FormatError(
+                f"unknown kind {options.kind!r}; one of " + ", ".join(k.value for k in ReportKind)
+            )
         forced = get_importer(fmt) if fmt else None
         summary = IngestSummary()
         for path in paths:
