@@ -26,6 +26,7 @@ LEVEL = {
     "publish": 6,
     "demo": 6,
     "web": 7,
+    "pipeline": 7,
     "cli": 8,
     "__main__": 9,
 }

@@ -33,12 +33,14 @@ FIELDS = [
 ]
 
 
-def claim_record(claim: Claim, report: Report, *, with_details: bool = True) -> dict[str, Any]:
+def claim_record(
+    claim: Claim, report: Report, incident_id: str | None = None, *, with_details: bool = True
+) -> dict[str, Any]:
     """One claim in the export shape; ``details`` carries spans and reasons."""
     record: dict[str, Any] = {
         "claim_id": f"claim-{claim.id}",
         "report_id": report.external_id,
-        "incident_id": None,  # filled by the linker once incidents exist
+        "incident_id": incident_id,
         "language": claim.language,
         "event_date": claim.event_date.isoformat() if claim.event_date else None,
         "date_precision": claim.date_precision,
@@ -61,8 +63,8 @@ def claim_record(claim: Claim, report: Report, *, with_details: bool = True) -> 
 
 
 def _records(database: Database, include_private: bool) -> Iterator[dict[str, Any]]:
-    for claim, report in iter_claims(database, include_private=include_private):
-        yield claim_record(claim, report)
+    for claim, report, incident_id in iter_claims(database, include_private=include_private):
+        yield claim_record(claim, report, incident_id)
 
 
 def export_claims(

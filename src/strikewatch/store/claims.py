@@ -6,11 +6,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from strikewatch.model import ClaimDraft, Visibility
 from strikewatch.store.database import Database
-from strikewatch.store.schema import Claim, Report
+from strikewatch.store.schema import Claim, Incident, Report
+
+
+def count_pending(database: Database, *, reprocess: bool = False) -> int:
+    """How many current reports ``pending_reports`` would yield."""
+    stmt = select(func.count()).select_from(Report).where(Report.is_current.is_(True))
+    if not reprocess:
+        stmt = stmt.where(Report.processed_at.is_(None))
+    with database.sessions() as session:
+        return int(session.scalar(stmt) or 0)
 
 
 def pending_reports(
@@ -88,14 +97,15 @@ def save_claims(
 
 def iter_claims(
     database: Database, *, include_private: bool = False, chunk: int = 2000
-) -> Iterator[tuple[Claim, Report]]:
-    """Current claims of current reports, in report order then claim order."""
+) -> Iterator[tuple[Claim, Report, str | None]]:
+    """Current claims of current reports with their incident's public id, in report order."""
     last = (0, -1)
     while True:
         with database.sessions() as session:
             stmt = (
-                select(Claim, Report)
+                select(Claim, Report, Incident.public_id)
                 .join(Report, Claim.report_id == Report.id)
+                .join(Incident, Claim.incident_id == Incident.id, isouter=True)
                 .where(Claim.is_current.is_(True), Report.is_current.is_(True))
                 .where(
                     (Claim.report_id > last[0])
@@ -106,7 +116,7 @@ def iter_claims(
             )
             if not include_private:
                 stmt = stmt.where(Report.visibility == str(Visibility.PUBLIC))
-            rows = [(claim, report) for claim, report in session.execute(stmt).tuples()]
+            rows = [(c, r, incident) for c, r, incident in session.execute(stmt).tuples()]
         if not rows:
             return
         yield from rows

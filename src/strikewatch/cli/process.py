@@ -1,0 +1,59 @@
+"""``strikewatch process`` and ``strikewatch demo``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from strikewatch.cli.app import app, err, interruptible, open_store, progress_bar
+from strikewatch.cli.ingest import print_summary, sources
+from strikewatch.ingest import ingest_paths
+from strikewatch.store import Database
+
+
+def _process(database: Database, reprocess: bool) -> None:
+    # Imported here: extraction loads lexicons and the gazetteer, which `--help` need not.
+    from strikewatch.pipeline import pending_count, process
+
+    total = pending_count(database, reprocess=reprocess)
+    with interruptible(), progress_bar("processing", total) as advance:
+        summary = process(database, reprocess=reprocess, progress=advance)
+    err.print(
+        f"processed {summary.reports} reports: {summary.claims} claims "
+        f"({summary.harm_claims} alleging harm), {summary.boilerplate} captures without a report",
+        markup=False,
+    )
+
+
+@app.command("process")
+def process_command(
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            help="Extract again from every report (earlier claims are kept as old versions)."
+        ),
+    ] = False,
+) -> None:
+    """Extract claims from every report not yet processed; incremental and idempotent."""
+    _process(open_store(), reprocess)
+
+
+@app.command()
+def demo() -> None:
+    """Ingest and process the bundled, INVENTED demo corpus and show what was stored."""
+    from strikewatch.demo import demo_paths
+
+    err.print(
+        "strikewatch demo: every report in this corpus is INVENTED for demonstration; "
+        "no real event, figure or person is described.",
+        markup=False,
+    )
+    database = open_store()
+    with interruptible(), progress_bar("ingesting demo corpus") as advance:
+        summary = ingest_paths(database, demo_paths(), progress=advance)
+    print_summary(summary)
+    if not summary.ok:
+        raise typer.Exit(1)
+    _process(database, reprocess=False)
+    sources()
