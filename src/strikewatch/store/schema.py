@@ -219,6 +219,11 @@ class Incident(Base):
     women_killed_min: Mapped[int | None] = mapped_column(Integer)
     women_killed_max: Mapped[int | None] = mapped_column(Integer)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
+    # Who the attribution rests on: "declared strike", "likely strike", "contested strike",
+    # "single source claim" (Airwars' strike status), kept apart from the grade.
+    strike_status: Mapped[str | None] = mapped_column(String(32))
+    # False once every claim has left it (merged into another incident); kept for history.
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -270,3 +275,74 @@ class RecordVersion(Base):
     changed_by: Mapped[str] = mapped_column(String(128))
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class LinkModel(Base):
+    """A trained linkage model (Splink settings with m and u), reused until retrained."""
+
+    __tablename__ = "link_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    engine: Mapped[str] = mapped_column(String(16))
+    settings: Mapped[dict[str, Any]] = mapped_column()
+    trained_on: Mapped[int] = mapped_column(Integer)  # claims in the training data
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class LinkEvent(Base):
+    """A claim put into (or moved to) an incident: by what, with what probability, why."""
+
+    __tablename__ = "link_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    from_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    to_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+    method: Mapped[str] = mapped_column(String(16))  # bulk, live, analyst
+    probability: Mapped[float | None] = mapped_column(Float)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class ReviewItem(Base):
+    """A pair of claims the model is unsure about, waiting for an analyst."""
+
+    __tablename__ = "review_queue"
+    __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claim_a_id: Mapped[int] = mapped_column(ForeignKey("claims.id"))
+    claim_b_id: Mapped[int] = mapped_column(ForeignKey("claims.id"))
+    probability: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Declaration(Base):
+    """A belligerent's own statement of a strike, matched to an incident (declared strike)."""
+
+    __tablename__ = "declarations"
+    __table_args__ = (UniqueConstraint("claim_id", "incident_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    belligerent: Mapped[str | None] = mapped_column(String(32))
+    probability: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    # Did the statement admit civilian harm in this strike (makes the incident confirmed)?
+    admits_civilian_harm: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ClaimEmbedding(Base):
+    """A claim's multilingual sentence embedding, computed once and reused by the linker."""
+
+    __tablename__ = "claim_embeddings"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
