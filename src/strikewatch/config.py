@@ -24,6 +24,7 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     archive_dir: Path = field(default_factory=lambda: _archive_dir_for(DEFAULT_DATABASE_URL))
     batch_size: int = 1000
+    link_engine: str = "duckdb"  # or "spark" (strikewatch[spark])
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -35,4 +36,5 @@ class Settings:
             database_url=url,
             archive_dir=Path(archive) if archive else _archive_dir_for(url),
             batch_size=batch,
+            link_engine=os.environ.get("STRIKEWATCH_LINK_ENGINE", "duckdb"),
         )

@@ -15,10 +15,11 @@ MAX_LINES = 400
 # Pipeline order: a package may import those at its own level or below, never above.
 LEVEL = {
     "model": 0,
+    "normalise": 0,
     "errors": 0,
     "config": 0,
     "store": 1,
-    "gazetteer": 3,
+    "gazetteer": 2,
     "ingest": 2,
     "extract": 3,
     "link": 4,

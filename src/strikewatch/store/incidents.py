@@ -43,6 +43,8 @@ def iter_incidents(
                 stmt = stmt.where(Report.visibility == str(Visibility.PUBLIC))
             reports: dict[int, list[str]] = {}
             for incident_id, external_id in session.execute(stmt):
+                if incident_id is None:
+                    continue
                 ids = reports.setdefault(incident_id, [])
                 if external_id not in ids:
                     ids.append(external_id)

@@ -1,0 +1,134 @@
+"""Who a report says was killed or injured: civilians, children, women, combatants.
+
+A report is read sentence by sentence. In each sentence we find *harm cues* (قتل,
+استشهاد, إصابة, killed, injured …) and *groups*: a victim noun with its count
+("3 مدنيين", "طفلين", "a woman"), or a bare count next to a cue ("مقتل 5", "5 killed").
+Each group takes the harm of the cue it belongs to:
+
+* a noun that names the harm (شهيد, قتلى, جرحى, "the dead") carries its own;
+* otherwise the cue right after it ("three civilians were killed") when no cue stands
+  right before it ("killed three civilians"), else the nearest cue before it in the
+  sentence, else the nearest after.
+
+Rules (data in ``lexicons/harm_rules.toml``):
+
+* counts: digits and number words via :mod:`strikewatch.extract.numbers`; an Arabic
+  singular noun is one, a dual two; an unnumbered plural (مقتل مدنيين) is 2..9;
+* groups joined by و/and in one sentence add up ("امرأة وطفلين" = 3); a group after
+  بينهم/منهم/including is part of the one before and is never added to it;
+* children and women count as civilians, and also in their own fields; combatant
+  nouns (عناصر, مقاتلين, fighters, soldiers, members) are kept apart;
+* victims named by no civilian or combatant word (أشخاص, قتلى, "people") are counted
+  as civilians unless a combatant word is in the same sentence;
+* killed and injured given together ("مقتل وإصابة 5", casualties) give deaths 0..N and
+  injuries 0..N;
+* over the whole report, each field takes its highest sentence total (a running toll
+  rises), preferring exact counts over vague ones;
+* "دون وقوع إصابات", "أضرار مادية", "no casualties" give 0 deaths and injuries when no
+  count was found.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from strikewatch.extract.harm_sentence import Group, Sentence
+from strikewatch.extract.harm_words import is_harmful, prefilter, rules
+from strikewatch.normalise import fold_for_match
+from strikewatch.extract.numbers import Range, Word, words_of
+
+__all__ = ["HarmFinding", "Range", "find_harm"]
+
+_FIELDS = ("civilian_deaths", "civilian_injuries", "children_killed", "women_killed")
+
+
+@dataclass(frozen=True)
+class HarmFinding:
+    """The harm a report states, as ranges (None where it states none)."""
+
+    civilian_deaths: Range | None
+    civilian_injuries: Range | None
+    children_killed: Range | None
+    women_killed: Range | None
+    combatant_deaths: Range | None
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+
+# Per field: the chosen sentence's total, vagueness, groups, words, strike word present.
+_Best = tuple[Range, bool, list[Group], list[Word], bool]
+# A sentence: a run of text between full stops, question marks, semicolons and newlines.
+_SENTENCE = re.compile(r"[^.!?؟؛;\n]+")
+
+
+def find_harm(text: str, *, language: str | None) -> HarmFinding:
+    """The civilian and combatant harm a report states, as ranges with spans and reasons."""
+    del language  # Arabic and English words do not collide: both vocabularies apply.
+    lex = rules()
+    folded_text = fold_for_match(text)
+    harm_words = prefilter()
+    best: dict[str, _Best] = {}
+    nobody = False
+    # Only sentences with a harm word are tokenised: most of a page is not.
+    hits = [m.start() for m in harm_words.finditer(folded_text)]
+    for sentence in _SENTENCE.finditer(folded_text):
+        start, end = sentence.span()
+        at = bisect_left(hits, start)
+        if at == len(hits) or hits[at] >= end:
+            continue
+        folded = sentence.group()
+        if lex.tally.search(folded):
+            continue
+        if lex.zero.search(folded):
+            nobody = True  # "دون وقوع إصابات": the sentence's harm words count nobody
+            continue
+        words = [
+            Word(w.key, w.start + start, w.end + start)
+            for w in words_of(text[start:end], folded=folded)
+        ]
+        keys = [w.key for w in words]
+        if not any(is_harmful(k) for k in keys):
+            continue
+        rising = lex.rising.search(folded) is not None
+        strike = lex.strike.search(folded) is not None
+        for name, (total, vague, used) in Sentence(keys).totals().items():
+            held = best.get(name)
+            # Exact counts beat vague ones; a rising toll beats the lead; a count beside
+            # a strike word beats one without; else the first sentence (the headline or
+            # lead: later ones drift to other events).
+            higher = rising and total.high > (held[0].high if held else -1)
+            if held is None or (not vague, higher, strike) > (not held[1], False, held[4]):
+                best[name] = (total, vague, used, words, strike)
+    nobody = nobody or lex.damage_only.search(folded_text) is not None
+    return _finding(best, nobody)
+
+
+def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    reasons: list[str] = []
+    values: dict[str, Range | None] = {}
+    for name in (*_FIELDS, "combatant_deaths"):
+        if name not in best:
+            values[name] = None
+            continue
+        total, vague, used, words, _ = best[name]
+        values[name] = total
+        spans[name] = [(words[g.start].start, words[g.end - 1].end) for g in used]
+        kind = "vague count by convention" if vague else "stated count"
+        reasons.append(f"{name} {total.low}..{total.high}: {kind}")
+    if values["civilian_deaths"] is None and nobody:
+        values["civilian_deaths"] = Range(0, 0)
+        if values["civilian_injuries"] is None:
+            values["civilian_injuries"] = Range(0, 0)
+        reasons.append("no casualties stated")
+    return HarmFinding(
+        civilian_deaths=values["civilian_deaths"],
+        civilian_injuries=values["civilian_injuries"],
+        children_killed=values["children_killed"],
+        women_killed=values["women_killed"],
+        combatant_deaths=values["combatant_deaths"],
+        spans=spans,
+        reasons=reasons,
+    )

@@ -1,0 +1,316 @@
+"""One sentence of a report read for harm: victim groups, harm cues, and their totals.
+
+The rules are described in :mod:`strikewatch.extract.harm`; this module holds the
+sentence reader that applies them, so the public module stays small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strikewatch.extract.harm_words import (
+    HARM_CLASSES,
+    Victim,
+    bare_forms,
+    cue_of,
+    is_harmful,
+    rules,
+    victim_at,
+)
+from strikewatch.extract.numbers import Range, read_quantity
+
+__all__ = ["Group", "Sentence"]
+
+_CONJUNCTIONS = frozenset({"و", "and", "or", "او", ",", "&"})
+_CIVILIAN_CLASSES = frozenset({"civilian", "child", "woman"})
+# How many words from a harm word a victim group may start.
+_REACH = 12
+_PASSIVE = frozenset({"were", "was", "been", "are", "is"})
+_JOINERS = _CONJUNCTIONS | {"a", "an", "one", "the", "her", "his", "their"}
+# Words between an English determiner and its noun: "a 10-year-old boy", "a young man".
+_AGE_WORDS = frozenset({"year", "years", "old", "month", "months", "young", "elderly", "little"})
+
+
+@dataclass
+class Group:
+    count: Range
+    victim: str
+    start: int
+    end: int
+    vague: bool
+    harm: str | None = None
+    subset: bool = False
+    plural: bool = False  # an unnumbered plural noun, counted by convention
+    # Where the list of victims this group belongs to starts and ends (a girl and a man).
+    head: int = 0
+    tail: int = 0
+
+
+class Sentence:
+    """Groups and cues of one sentence, with the harm of each group resolved."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.rules = rules()
+        self.cues = self._find_cues()
+        self.groups: list[Group] = []
+        self._find_groups()
+        self._assign_harm()
+
+    def _find_cues(self) -> dict[int, str]:
+        cues = {i: c for i, key in enumerate(self.keys) if (c := cue_of(key)) is not None}
+        for i in sorted(cues):
+            # "مقتل وإصابة", "killed or injured": one cue for a joint count.
+            j = i + 1
+            if j < len(self.keys) and self.keys[j] in _CONJUNCTIONS:
+                j += 1
+            pair = {cues[i], cues.get(j)}
+            if pair == {"death", "injury"}:
+                cues[i] = cues[j] = "both"
+        return cues
+
+    def _skip(self, i: int, step: int, limit: int = 2) -> int:
+        """The index after stepping over up to ``limit`` filler words from i."""
+        fillers = self.rules.fillers
+        while limit and 0 <= i < len(self.keys) and self.keys[i] in fillers:
+            i += step
+            limit -= 1
+        return i
+
+    def _cue_before(self, start: int) -> bool:
+        return self._skip(start - 1, -1, 1) in self.cues
+
+    def _cue_after(self, end: int) -> bool:
+        at = self._skip(end, 1)
+        # A cue with a leading و opens the next clause (… وأصيب آخرون), not this one.
+        return at in self.cues and (self.keys[at].isascii() or not self.keys[at].startswith("و"))
+
+    def _count_at(self, i: int) -> tuple[Range, int, bool] | None:
+        keys, rules = self.keys, self.rules
+        if keys[i] in rules.one_of and i + 1 < len(keys):
+            return Range.exact(1), i + 1, False
+        found = read_quantity(keys, i)
+        if found is None or (found.end < len(keys) and keys[found.end] in rules.not_a_count):
+            return None
+        if not found.vague and 1900 <= found.range.low <= 2100:
+            return None  # a year
+        return found.range, found.end, found.vague
+
+    def _find_groups(self) -> None:
+        keys, rules = self.keys, self.rules
+        subset = False
+        found: list[tuple[Group, bool, bool]] = []  # group, licensed, joined to previous
+        # Victims are named near a harm word; far words of a long page line are skipped.
+        near = bytearray(len(keys) + 1)
+        for anchor in (n for n, k in enumerate(keys) if is_harmful(k)):
+            low, high = max(0, anchor - _REACH), min(len(keys), anchor + _REACH)
+            near[low:high] = b"\x01" * (high - low)
+        i = 0
+        while i < len(keys):
+            key = keys[i]
+            if not near[i]:
+                i += 1
+                continue
+            if key in rules.subset or (key == "(" and found and found[-1][0].end == i):
+                # "among them" only splits a group already counted in this sentence.
+                subset, i = bool(found), i + 1
+                continue
+            if key == ")" or (i in self.cues and victim_at(keys, i) is None):
+                subset = False
+            candidate = self._group_at(i)
+            if candidate is None:
+                i += 1
+                continue
+            group, licensed = candidate
+            last = found[-1][0] if found else None
+            gap = keys[last.end : i] if last is not None else ["."]
+            # "امرأة وطفلين", "two fighters and a civilian": one list of victims.
+            joined = len(gap) <= 2 and (
+                (not gap and key.startswith("و"))
+                or (bool(gap) and gap[0] in _CONJUNCTIONS and set(gap) <= _JOINERS)
+            )
+            group.subset = subset
+            found.append((group, licensed, joined))
+            i = group.end
+        # A chain of victims joined by و/and is licensed as a whole: "طفلين وامرأتين
+        # ورجلين … قتلوا" needs the cue after the last of them.
+        chain: list[tuple[Group, bool, bool]] = []
+        for item in [*found, None]:
+            if item is not None and (not chain or item[2]):
+                chain.append(item)
+                continue
+            if chain and (any(lic for _, lic, _ in chain) or self._cue_within(chain[-1][0].end, 6)):
+                for g, _, _ in chain:
+                    g.head, g.tail = chain[0][0].start, chain[-1][0].end
+                self.groups.extend(g for g, _, _ in chain)
+            chain = [item] if item is not None else []
+
+    def _passive_cue(self, end: int) -> int | None:
+        """A cue a few words on after "were"/"was" ("two others in the town were injured")."""
+        for at in range(end, min(end + 7, len(self.keys))):
+            key = self.keys[at]
+            if key in (",", "و", "and") or read_quantity(self.keys, at) is not None:
+                return None
+            if at in self.cues and self.keys[at - 1] in _PASSIVE:
+                return at
+        return None
+
+    def _cue_within(self, end: int, distance: int) -> bool:
+        return any(end <= c < end + distance for c in self.cues)
+
+    def _group_at(self, i: int) -> tuple[Group, bool] | None:
+        """The group starting at keys[i] and whether a cue licenses it on its own."""
+        keys, rules = self.keys, self.rules
+        counted = self._count_at(i)
+        if counted is not None:
+            count, j, vague = counted
+            k = j + 1 if j < len(keys) and keys[j] in ("من", "of") else j
+            victim = victim_at(keys, k) or victim_at(keys, self._skip(k, 1, 1))
+            if victim is not None:
+                start = self._skip(k, 1, 1) if victim_at(keys, k) is None else k
+                end = self._refine(start + victim.size)
+                kind = self._kind(victim, end)
+                other = victim_at(keys, end) if end < len(keys) else None
+                if kind in HARM_CLASSES and other is not None and other.kind in HARM_CLASSES:
+                    # "20 قتيلا وجريحا": killed and injured together.
+                    kind, end = ("casualty" if other.kind != kind else kind), end + other.size
+                return Group(count, kind, i, end, vague), True
+            if self._cue_before(i) or self._cue_after(j):
+                return Group(count, "person", i, j, vague), True
+            return None
+        victim = victim_at(keys, i)
+        if victim is None or (
+            i > 0 and not rules.not_victim_after.isdisjoint(bare_forms(keys[i - 1]))
+        ):
+            return None
+        end = self._refine(i + victim.size)
+        if end < len(keys) and keys[end] == "s":
+            return None  # "the child's family": a possessive, not a victim
+        stated, vague = self._grammatical_count(victim, i)
+        if stated is None:
+            return None
+        count = stated
+        if victim.number == "pl" and end < len(keys):
+            # "مدنيين اثنين", "أطفالهما السبعة": the number follows the noun.
+            word = keys[end]
+            after = read_quantity([word[2:] if word.startswith("ال") else word], 0)
+            if after is not None and not after.vague and after.range.high <= 10:
+                count, vague, end = after.range, False, end + 1
+        licensed = (
+            victim.kind in HARM_CLASSES
+            or any(self._skip(i - d, -1, 1) in self.cues for d in (1, 2, 3))
+            or self._cue_after(end)
+        )
+        group = Group(count, self._kind(victim, end), i, end, vague, plural=vague)
+        return group, licensed
+
+    def _grammatical_count(self, victim: Victim, i: int) -> tuple[Range | None, bool]:
+        if victim.number == "du":
+            return Range.exact(2), False
+        if victim.number == "sg":
+            # A headline may start with a bare noun: "Child killed in …".
+            back = i - 1
+            while back > 0 and (self.keys[back] in _AGE_WORDS or self.keys[back].isdecimal()):
+                back -= 1
+            determined = i == 0 or self.keys[back] in self.rules.determiners
+            if self.keys[i].isascii() and not determined:
+                return None, False
+            return Range.exact(1), False
+        if victim.kind in HARM_CLASSES and self.keys[i].isascii():
+            return None, False  # "were injured", "the dead": a cue, not a count
+        if victim.kind == "other" and not self.rules.count_others:
+            return None, False
+        return self.rules.plural, True
+
+    def _refine(self, end: int) -> int:
+        """Where a victim phrase ends, taking a following "مدنيين"/"civilians" along."""
+        if end + 1 < len(self.keys) and self.keys[end].isascii():
+            # "women SDF fighters", "female fighters": the second noun says who they were.
+            later = victim_at(self.keys, end + 1)
+            if later is not None and later.kind == "combatant":
+                return end + 1 + later.size
+        if end < len(self.keys):
+            nxt = victim_at(self.keys, end)
+            wanted = nxt is not None and nxt.kind in _CIVILIAN_CLASSES | {"combatant"}
+            if nxt is not None and wanted and not self.keys[end].startswith("و"):
+                return end + nxt.size
+        return end
+
+    def _kind(self, victim: Victim, end: int) -> str:
+        """The victim class, using an adjective that follows a harm noun (شهداء مدنيين)."""
+        prev_word = self.keys[end - 1] if end > 0 else ""
+        refined = victim_at(self.keys, end - 1) if prev_word else None
+        vague_kind = victim.kind in HARM_CLASSES | {"person", "other"}
+        if refined is not None and refined.kind == "combatant":
+            return "combatant"  # "women fighters", "مدنيين مسلحين" are combatants
+        if vague_kind and refined is not None and refined.kind in _CIVILIAN_CLASSES:
+            return refined.kind
+        return victim.kind
+
+    def _assign_harm(self) -> None:
+        cue_at = sorted(self.cues)
+        previous: Group | None = None
+        for group in self.groups:
+            if group.victim == "killed":
+                group.harm = "death"
+            elif group.victim == "injured":
+                group.harm = "injury"
+            elif group.victim == "casualty":
+                group.harm = "both"
+            elif group.head - 1 in self.cues:
+                group.harm = self.cues[group.head - 1]
+            elif self._cue_after(group.tail):
+                # "a girl and a man were injured": the cue after the list covers all of it.
+                group.harm = self.cues[self._skip(group.tail, 1)]
+            elif (passive := self._passive_cue(group.tail)) is not None:
+                group.harm = self.cues[passive]
+            elif self._cue_before(group.start):
+                group.harm = self.cues[self._skip(group.start - 1, -1, 1)]
+            elif group.subset and previous is not None:
+                group.harm = previous.harm
+            else:
+                before = [c for c in cue_at if c < group.start]
+                after = [c for c in cue_at if c >= group.end]
+                pick = before[-1] if before else (after[0] if after else None)
+                group.harm = self.cues[pick] if pick is not None else None
+            if group.victim == "other":
+                group.victim = previous.victim if previous is not None else "person"
+            previous = group
+
+    def totals(self) -> dict[str, tuple[Range, bool, list[Group]]]:
+        """Per field: the sentence's sum, whether any part is vague, the groups used."""
+        combatants = any(g.victim == "combatant" for g in self.groups)
+        civilian = _CIVILIAN_CLASSES | (
+            {"person", "killed", "injured", "casualty"}
+            if self.rules.unqualified_civilian and not combatants
+            else set()
+        )
+        out: dict[str, tuple[Range, bool, list[Group]]] = {}
+
+        def add(name: str, count: Range, group: Group) -> None:
+            total, vague, used = out.get(name, (Range(0, 0), False, []))
+            out[name] = (total + count, vague or group.vague, [*used, group])
+
+        # "حصيلة الضحايا إلى 7 شهداء": a plural noun beside a number is not more victims.
+        numbered = {g.harm for g in self.groups if not g.plural}
+        for g in self.groups:
+            if g.harm in (None, "other") or (g.plural and g.harm in numbered):
+                continue
+            deaths = g.harm in ("death", "both")
+            floor = self.rules.joint_floor if g.harm == "both" else g.count.low
+            death_count = Range(min(floor, g.count.low), g.count.high)
+            if deaths and g.victim == "child":
+                add("children_killed", death_count, g)
+            if deaths and g.victim == "woman":
+                add("women_killed", death_count, g)
+            if g.subset:
+                continue
+            if g.victim in civilian:
+                if deaths:
+                    add("civilian_deaths", death_count, g)
+                if g.harm in ("injury", "both"):
+                    low = 0 if g.harm == "both" else g.count.low
+                    add("civilian_injuries", Range(low, g.count.high), g)
+            elif g.victim == "combatant" and deaths:
+                add("combatant_deaths", death_count, g)
+        return out

@@ -1,0 +1,273 @@
+"""Where a report says a strike happened: place mentions resolved in the gazetteer.
+
+Mentions are found by looking up token n-grams of the folded text in the gazetteer's
+key index (no per-place regexes), then weighed: a name after "قرية"/"village of" and
+near words of harm is the report's place; a city in a site's menu is not. The most
+specific resolvable mention wins; "ريف X" (countryside of X) never yields X's point.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from strikewatch.normalise import fold_for_match
+from strikewatch.gazetteer import Gazetteer, Place
+from strikewatch.gazetteer.mentions import (
+    TOKEN,
+    Mention,
+    load_lexicon,
+    modifier_of,
+    scan_mentions,
+    unresolved_names,
+    word_keys,
+)
+from strikewatch.model import GeoPrecision
+
+__all__ = ["PlaceFinding", "find_place"]
+
+# How far (in words) a harm word still vouches for a mention, strongly or weakly.
+_NEAR_HARM = 12
+_FAR_HARM = 30
+# Two place mentions within this score, over this many degrees apart, leave the
+# report's place open: only their governorate is kept.
+_RIVAL_MARGIN = 1.0
+_RIVAL_APART = 0.15
+# Penalty for a place outside the country most mentions are in (Baghdad Street, Aleppo).
+_FOREIGN = 3.0
+# An unknown village this many words before a known name is taken to lie near it.
+_NEAR_UNKNOWN = 8
+_RANK = {
+    GeoPrecision.EXACT: 4,
+    GeoPrecision.PLACE: 3,
+    GeoPrecision.DISTRICT: 2,
+    GeoPrecision.ADMIN1: 1,
+    GeoPrecision.COUNTRY: 0,
+    GeoPrecision.UNKNOWN: -1,
+}
+_SOURCE_RANK = {"user": 0, "curated": 1, "geonames": 2}
+
+
+@dataclass(frozen=True)
+class PlaceFinding:
+    """The place a report names for its strike, how sure, and every mention seen."""
+
+    place: str | None
+    place_ar: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: GeoPrecision
+    span: tuple[int, int] | None
+    mentions: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+def find_place(
+    text: str,
+    *,
+    language: str | None,
+    gazetteer: Gazetteer | None = None,
+    located: frozenset[GeoPrecision] | None = None,
+) -> PlaceFinding:
+    """The report's strike place: the most specific mention that resolves, with reasons.
+
+    ``language`` is a hint only (Arabic and Latin names are looked for in any text);
+    ``located`` lists the precisions that carry coordinates (default: the lexicon's).
+    """
+    del language  # both scripts are scanned: Arabic reports quote Latin names and back
+    gazetteer = gazetteer or Gazetteer.default()
+    lexicon = load_lexicon()
+    located = lexicon.located if located is None else located
+    folded = fold_for_match(text)
+    if len(folded) != len(text):
+        # lower() lengthens a few letters (İ); keep offsets by leaving those as they are.
+        folded = fold_for_match("".join(c if len(c.lower()) == 1 else "_" for c in text))
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
+    keys = [word_keys(folded[s:e]) for s, e in spans]
+    harm = [i for i, (k, alt) in enumerate(keys) if k in lexicon.harm or alt in lexicon.harm]
+    mentions = scan_mentions(text, spans, keys, gazetteer, lexicon)
+    unresolved = unresolved_names(text, spans, keys, mentions, lexicon)
+    for mention in mentions:
+        mention.modifier = modifier_of(mention, spans, keys, lexicon)
+    context = _context_admin1(mentions)
+    countries = Counter(p.country for m in mentions for p in m.places[:1])
+    home = countries.most_common(1)[0][0] if countries else ""
+    for mention in mentions:
+        _choose(mention, context)
+        mention.score = _score(mention, harm)
+        if mention.choice is not None and mention.choice.country != home:
+            mention.score -= _FOREIGN  # a Baghdad street in an Aleppo report
+    seen = [text[m.start : m.end] for m in mentions]
+    seen += [name for _, name in unresolved if name not in seen]
+    missing = list(dict.fromkeys(name for _, name in unresolved))
+    candidates = [m for m in mentions if m.choice is not None]
+    if not candidates:
+        reason = "no place mention resolved" if unresolved else "no place mention"
+        return PlaceFinding(
+            None, None, None, None, None, GeoPrecision.UNKNOWN, None, seen, missing, reason
+        )
+    best = max(candidates, key=lambda m: m.score)
+    reason = _settle(text, best, candidates, unresolved, harm, gazetteer)
+    place = best.choice
+    assert place is not None
+    has_point = best.precision in located
+    return PlaceFinding(
+        place=place.name,
+        place_ar=place.name_ar,
+        admin1=place.admin1 or (place.name if place.precision is GeoPrecision.ADMIN1 else None),
+        latitude=place.latitude if has_point else None,
+        longitude=place.longitude if has_point else None,
+        geo_precision=best.precision,
+        span=(best.start, best.end),
+        mentions=seen,
+        unresolved=missing,
+        reason=reason,
+    )
+
+
+def _settle(
+    text: str,
+    best: Mention,
+    candidates: list[Mention],
+    unresolved: list[tuple[int, str]],
+    harm: list[int],
+    gazetteer: Gazetteer,
+) -> str:
+    """Lowers best's precision where the text does not vouch for its point; gives the reason."""
+    assert best.choice is not None
+    written = text[best.start : best.end]
+    unknown = _outranking_unknown(best, unresolved, harm)
+    rival = _rival(best, candidates)
+    region = _governorate(gazetteer, best.choice)
+    if unknown is not None:
+        # The strike's village is not in the gazetteer: the resolved name is its
+        # surroundings (قرية X قرب Y) or only the region; never give Y's point as X's.
+        token, name = unknown
+        if 0 < best.token - token <= _NEAR_UNKNOWN:
+            best.precision = GeoPrecision.DISTRICT
+            return f"'{name}' not in the gazetteer; near {best.choice.name}: district precision"
+        if region is not None:
+            best.choice, best.precision = region, GeoPrecision.ADMIN1
+            return f"'{name}' not in the gazetteer; {region.name} governorate: admin1 precision"
+    elif rival is not None and region is not None:
+        best.choice, best.precision = region, GeoPrecision.ADMIN1
+        other = text[rival.start : rival.end]
+        return f"'{written}' and '{other}' weigh alike: {region.name} governorate, admin1 precision"
+    return _reason(written, best)
+
+
+def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
+    """Gives another place mention as likely as best but far from it, if any."""
+    if best.precision is not GeoPrecision.PLACE or best.choice is None:
+        return None
+    for other in candidates:
+        if other is best or other.choice is None or other.precision is not GeoPrecision.PLACE:
+            continue
+        if best.score - other.score > _RIVAL_MARGIN:
+            continue
+        apart = abs(other.choice.latitude - best.choice.latitude) + abs(
+            other.choice.longitude - best.choice.longitude
+        )
+        if apart > _RIVAL_APART:
+            return other
+    return None
+
+
+def _outranking_unknown(
+    best: Mention, unresolved: list[tuple[int, str]], harm: list[int]
+) -> tuple[int, str] | None:
+    """Gives the unknown settlement that is likelier the strike place than best, if any."""
+    if best.precision is not GeoPrecision.PLACE or best.modifier == "place":
+        return None
+    for token, name in unresolved:
+        probe = Mention(0, 0, token, [], "place", None, GeoPrecision.PLACE)
+        if _score(probe, harm) >= best.score:
+            return token, name
+    return None
+
+
+def _governorate(gazetteer: Gazetteer, place: Place) -> Place | None:
+    """Gives the gazetteer's governorate entry for a place, if it has one."""
+    if place.admin1 is None:
+        return None
+    for entry in gazetteer.lookup(place.admin1):
+        if entry.precision is GeoPrecision.ADMIN1 and entry.country == place.country:
+            return entry
+    return None
+
+
+def _context_admin1(mentions: list[Mention]) -> Counter[str]:
+    """Gives the governorates the text names, by how often (for homonyms)."""
+    context: Counter[str] = Counter()
+    for mention in mentions:
+        regions = {
+            p.admin1 or p.name for p in mention.places if p.precision is not GeoPrecision.COUNTRY
+        }
+        if len(regions) == 1:
+            context[regions.pop()] += 1
+    return context
+
+
+def _choose(mention: Mention, context: Counter[str]) -> None:
+    """Picks the entry a mention means, and the precision it is worth."""
+    places = [p for p in mention.places if (p.admin1 or p.name) in context] or mention.places
+    wanted = {
+        "countryside": (GeoPrecision.DISTRICT, GeoPrecision.ADMIN1, GeoPrecision.PLACE),
+        "admin1": (GeoPrecision.ADMIN1, GeoPrecision.DISTRICT, GeoPrecision.PLACE),
+        "place": (GeoPrecision.PLACE, GeoPrecision.DISTRICT, GeoPrecision.ADMIN1),
+    }.get(
+        mention.modifier,
+        # A governorate's name alone (إدلب, Hama) names the governorate more often than
+        # its capital: the city needs "مدينة"/"city" in front.
+        (GeoPrecision.ADMIN1, GeoPrecision.PLACE, GeoPrecision.DISTRICT, GeoPrecision.COUNTRY),
+    )
+    for precision in wanted:
+        options = [p for p in places if p.precision is precision]
+        if options:
+            options.sort(
+                key=lambda p: (
+                    -context[p.admin1 or p.name],
+                    _SOURCE_RANK.get(p.source, 3),
+                    -(p.population or 0),
+                )
+            )
+            mention.choice = options[0]
+            break
+    if mention.choice is None:
+        return
+    precision = mention.choice.precision
+    if mention.modifier == "countryside" and precision is GeoPrecision.PLACE:
+        precision = GeoPrecision.DISTRICT  # the countryside around a town, not the town
+    elif mention.modifier == "direction" and precision is GeoPrecision.PLACE:
+        precision = GeoPrecision.DISTRICT
+    mention.precision = precision
+
+
+def _score(mention: Mention, harm: list[int]) -> float:
+    """Gives how likely a mention is the strike's place (specific, introduced, near harm)."""
+    score = float(_RANK[mention.precision])
+    if mention.modifier == "place":
+        score += 2.0
+    distance = min((abs(h - mention.token) for h in harm), default=10_000)
+    if distance <= _NEAR_HARM:
+        score += 3.0
+    elif distance <= _FAR_HARM:
+        score += 1.0
+    if mention.precision is GeoPrecision.COUNTRY:
+        score -= 5.0
+    # Reports put the strike first; later names are background, related news or chrome.
+    return score - mention.token / 100
+
+
+def _reason(written: str, mention: Mention) -> str:
+    """Gives a one-line explanation of the chosen mention."""
+    place = mention.choice
+    assert place is not None
+    what = {
+        "countryside": f"countryside of {place.name}",
+        "direction": f"near {place.name} (a direction from it)",
+        "admin1": f"{place.name} governorate",
+    }.get(mention.modifier, place.name)
+    return f"'{written}' = {what}: {mention.precision.value} precision"

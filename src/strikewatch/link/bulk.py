@@ -1,0 +1,138 @@
+"""Bulk linking: embed, train (once, or on request), score, cluster, assign, queue doubts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from strikewatch.link.assign import AssignSummary, Placement, assign
+from strikewatch.link.cluster import cluster
+from strikewatch.link.declared import match_declarations
+from strikewatch.link.embedding import MODEL as EMBEDDING_MODEL
+from strikewatch.link.embedding import embed, from_bytes, to_bytes
+from strikewatch.link.engines import Engine
+from strikewatch.link.features import LinkClaim, to_table
+from strikewatch.link.model import MATCH_THRESHOLD, REVIEW_THRESHOLD, Pair, predict, train
+from strikewatch.link.review import queue_pairs
+from strikewatch.store.database import Database
+from strikewatch.store.links import (
+    StoredClaim,
+    claims_without_embedding,
+    current_link_model,
+    linkable_claims,
+    load_embeddings,
+    save_embeddings,
+    save_link_model,
+)
+
+Progress = Callable[[str], None]
+DECLARATION_KINDS = frozenset({"military_statement"})
+
+
+@dataclass
+class LinkSummary:
+    """What one linking run did."""
+
+    claims: int = 0
+    trained: bool = False
+    model_id: int | None = None
+    pairs: int = 0
+    incidents: int = 0
+    queued_for_review: int = 0
+    declarations: int = 0
+    assigned: AssignSummary = field(default_factory=AssignSummary)
+
+
+def ensure_embeddings(database: Database, claim_ids: Sequence[int]) -> None:
+    """Compute and store the embedding of every named claim that has none."""
+    for batch in claims_without_embedding(database, EMBEDDING_MODEL, claim_ids):
+        vectors = embed([text for _, text in batch])
+        save_embeddings(
+            database,
+            [(claim_id, to_bytes(v)) for (claim_id, _), v in zip(batch, vectors, strict=True)],
+            EMBEDDING_MODEL,
+        )
+
+
+def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
+    details = claim.details or {}
+    return LinkClaim(
+        claim_id=claim.id,
+        strike_date=claim.event_date,
+        date_precision=claim.date_precision,
+        latitude=claim.latitude,
+        longitude=claim.longitude,
+        geo_precision=claim.geo_precision,
+        place=claim.place,
+        admin1=details.get("admin1"),
+        belligerents=claim.belligerents or [],
+        strike_type=claim.strike_type or [],
+        deaths=claim.civilian_deaths_max,
+        kind=claim.kind,
+        embedding=from_bytes(vector) if vector else None,
+    )
+
+
+def placements(groups: Sequence[Sequence[int]], pairs: Sequence[Pair]) -> dict[int, Placement]:
+    """For each claim, its strongest link inside its group, in words."""
+    group_of = {claim_id: i for i, g in enumerate(groups) for claim_id in g}
+    best: dict[int, Pair] = {}
+    for pair in pairs:
+        if group_of.get(pair.claim_a) != group_of.get(pair.claim_b):
+            continue
+        for claim_id in (pair.claim_a, pair.claim_b):
+            if claim_id not in best or pair.probability > best[claim_id].probability:
+                best[claim_id] = pair
+    found = {}
+    for claim_id, pair in best.items():
+        other = pair.claim_b if pair.claim_a == claim_id else pair.claim_a
+        found[claim_id] = Placement(
+            pair.probability,
+            [f"matched claim {other} with probability {pair.probability:.3f}"]
+            + [f"{name}: {level}" for name, level in pair.levels.items()],
+        )
+    return found
+
+
+def link_all(
+    database: Database,
+    engine: Engine,
+    *,
+    retrain: bool = False,
+    progress: Progress | None = None,
+) -> LinkSummary:
+    """Cluster every current harm claim into incidents (bulk mode)."""
+    summary = LinkSummary()
+    stored = linkable_claims(database)
+    witnesses = [c for c in stored if c.kind not in DECLARATION_KINDS]
+    summary.claims = len(witnesses)
+    if not witnesses:
+        return summary
+    say = progress or (lambda _message: None)
+    say(f"embedding {len(stored)} claims")
+    ensure_embeddings(database, [c.id for c in stored])
+    vectors = load_embeddings(database, [c.id for c in stored])
+    table = to_table([link_claim(c, vectors.get(c.id)) for c in witnesses])
+    model_row = None if retrain else current_link_model(database)
+    model: dict[str, Any]
+    if model_row is None:
+        say("training the linkage model")
+        model = train(engine, table)
+        summary.model_id = save_link_model(database, engine.name, model, len(witnesses))
+        summary.trained = True
+    else:
+        model, summary.model_id = model_row.settings, model_row.id
+    say("scoring pairs")
+    pairs = predict(engine, table, model)
+    summary.pairs = len(pairs)
+    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in witnesses}
+    groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates)
+    by_id: Mapping[int, StoredClaim] = {c.id: c for c in stored}
+    say(f"writing {len(groups)} incidents")
+    summary.assigned = assign(database, groups, by_id, placements(groups, pairs), method="bulk")
+    summary.incidents = len(groups)
+    summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
+    declarations = [c for c in stored if c.kind in DECLARATION_KINDS]
+    summary.declarations = match_declarations(database, declarations)
+    return summary

@@ -1,0 +1,104 @@
+"""What the linker compares: one row per harm claim, as an Arrow table Splink can read.
+
+Coordinates are only given where a claim names a town or a point: a district or
+governorate centroid would make two different villages of one district look close.
+Dates are only given at day precision, for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+
+from strikewatch.normalise import fold_name
+from strikewatch.link.embedding import DIMENSIONS, Vectors
+
+# Belligerents that count as one actor for linking (as casualty recorders count them).
+FAMILY = {
+    "sdf": "kurdish",
+    "ypg": "kurdish",
+    "kurdish-forces": "kurdish",
+    "united-states": "us-led-coalition",
+    "france": "us-led-coalition",
+    "united-kingdom": "us-led-coalition",
+    "jordan": "us-led-coalition",
+}
+PRECISE = frozenset({"exact", "place"})
+
+
+def families(belligerents: Iterable[str]) -> list[str]:
+    """Sorted belligerent families, without 'unknown'."""
+    return sorted({FAMILY.get(b, b) for b in belligerents} - {"unknown"})
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    """A claim as the linker sees it."""
+
+    claim_id: int
+    strike_date: date | None
+    date_precision: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str
+    place: str | None
+    admin1: str | None
+    belligerents: Sequence[str] = ()
+    strike_type: Sequence[str] = ()
+    deaths: int | None = None
+    kind: str = "other"
+    embedding: Vectors | None = field(default=None, compare=False)
+
+    @property
+    def day(self) -> date | None:
+        return self.strike_date if self.date_precision == "day" else None
+
+    @property
+    def precise(self) -> bool:
+        return self.geo_precision in PRECISE and self.latitude is not None
+
+
+def _week(day: date | None, shift: int = 0) -> int | None:
+    # Two week grids, one shifted by half a week, so a pair a day apart always shares one.
+    return (day.toordinal() + shift) // 7 if day else None
+
+
+def to_table(claims: Sequence[LinkClaim]) -> pa.Table:
+    """The Splink input table (``unique_id`` is the claim id)."""
+    vectors = np.zeros((len(claims), DIMENSIONS), dtype=np.float32)
+    has_vector = []
+    for i, claim in enumerate(claims):
+        if claim.embedding is not None and claim.embedding.any():
+            vectors[i] = claim.embedding
+            has_vector.append(True)
+        else:
+            has_vector.append(False)
+    embedding = pa.FixedSizeListArray.from_arrays(
+        pa.array(vectors.reshape(-1), type=pa.float32()),
+        DIMENSIONS,
+        mask=pa.array([not ok for ok in has_vector], pa.bool_()),
+    )
+    return pa.table(
+        {
+            "unique_id": pa.array([c.claim_id for c in claims], pa.int64()),
+            "strike_date": pa.array([c.day for c in claims], pa.date32()),
+            "week": pa.array([_week(c.day) for c in claims], pa.int32()),
+            "week_shifted": pa.array([_week(c.day, 3) for c in claims], pa.int32()),
+            "lat": pa.array([c.latitude if c.precise else None for c in claims], pa.float64()),
+            "lon": pa.array([c.longitude if c.precise else None for c in claims], pa.float64()),
+            "place_key": pa.array(
+                [fold_name(c.place) if c.place and c.precise else None for c in claims]
+            ),
+            "admin1": pa.array([fold_name(c.admin1) if c.admin1 else None for c in claims]),
+            "belligerent": pa.array([families(c.belligerents) or None for c in claims]),
+            "strike_type": pa.array(
+                [sorted(set(c.strike_type) - {"unknown"}) or None for c in claims]
+            ),
+            "deaths": pa.array([c.deaths for c in claims], pa.int32()),
+            "emb": embedding,
+        }
+    )

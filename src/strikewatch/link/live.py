@@ -1,0 +1,145 @@
+"""Live linking: new claims join an existing incident or open one, without re-clustering.
+
+Only the incidents near the new claims in time (or at the same place) are scored
+against them with the stored model, so a report is placed in well under a second;
+``link_all`` later reconciles, and any incident it changes keeps its history.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import or_, select
+
+from strikewatch.link.assign import assign
+from strikewatch.link.bulk import (
+    DECLARATION_KINDS,
+    LinkSummary,
+    ensure_embeddings,
+    link_all,
+    link_claim,
+    placements,
+)
+from strikewatch.link.cluster import cluster
+from strikewatch.link.declared import match_declarations
+from strikewatch.link.engines import Engine
+from strikewatch.link.features import to_table
+from strikewatch.link.model import MATCH_THRESHOLD, REVIEW_THRESHOLD, Pair, predict
+from strikewatch.link.review import queue_pairs
+from strikewatch.store.database import Database
+from strikewatch.store.links import (
+    StoredClaim,
+    current_link_model,
+    linkable_claims,
+    load_embeddings,
+    unlinked_claim_ids,
+)
+from strikewatch.store.schema import Claim, Incident
+
+WINDOW = timedelta(days=3)
+
+
+def _neighbour_claim_ids(database: Database, new: Sequence[StoredClaim]) -> list[int]:
+    """Claims of active incidents within the date window of a new claim, or at its place."""
+    days = [c.event_date for c in new if c.event_date is not None]
+    places = sorted({c.place for c in new if c.place})
+    conditions = []
+    if days:
+        conditions.append(Incident.date.between(min(days) - WINDOW, max(days) + WINDOW))
+    if places:
+        conditions.append(Incident.place.in_(places))
+    if not conditions:
+        return []
+    with database.sessions() as session:
+        return list(
+            session.execute(
+                select(Claim.id)
+                .join(Incident, Claim.incident_id == Incident.id)
+                .where(Incident.is_active.is_(True), Claim.is_current.is_(True), or_(*conditions))
+            ).scalars()
+        )
+
+
+def _near_in_time(day: date | None, days: Sequence[date]) -> bool:
+    return day is None or any(abs((day - d).days) <= WINDOW.days for d in days)
+
+
+def link_new(database: Database, engine: Engine) -> LinkSummary:
+    """Place every unlinked harm claim; trains and clusters everything when no model exists."""
+    model_row = current_link_model(database)
+    if model_row is None:
+        return link_all(database, engine)
+    summary = LinkSummary(model_id=model_row.id)
+    fresh = linkable_claims(database, claim_ids=unlinked_claim_ids(database))
+    new = [c for c in fresh if c.kind not in DECLARATION_KINDS]
+    summary.claims = len(new)
+    if new:
+        known = linkable_claims(database, claim_ids=_neighbour_claim_ids(database, new))
+        days = [c.event_date for c in new if c.event_date is not None]
+        known = [c for c in known if _near_in_time(c.event_date, days) or c.place]
+        everyone = [*new, *known]
+        ensure_embeddings(database, [c.id for c in everyone])
+        vectors = load_embeddings(database, [c.id for c in everyone])
+        table = to_table([link_claim(c, vectors.get(c.id)) for c in everyone])
+        new_ids = {c.id for c in new}
+        pairs = [
+            p
+            for p in predict(engine, table, model_row.settings)
+            if p.claim_a in new_ids or p.claim_b in new_ids
+        ]
+        summary.pairs = len(pairs)
+        groups = _groups(new, known, pairs)
+        by_id = {c.id: c for c in everyone}
+        summary.assigned = assign(database, groups, by_id, placements(groups, pairs), method="live")
+        summary.incidents = len(groups)
+        summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
+    declarations = [c for c in fresh if c.kind in DECLARATION_KINDS]
+    summary.declarations = match_declarations(database, declarations)
+    return summary
+
+
+def _groups(
+    new: Sequence[StoredClaim], known: Sequence[StoredClaim], pairs: Sequence[Pair]
+) -> list[list[int]]:
+    """New claims grouped among themselves, each group joined to its best incident."""
+    new_ids = {c.id for c in new}
+    incident_of = {c.id: c.incident_id for c in known}
+    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in new}
+    among_new = [p for p in pairs if p.claim_a in new_ids and p.claim_b in new_ids]
+    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates)
+    best: dict[int, tuple[float, int]] = {}  # group index -> (probability, incident)
+    group_of = {claim_id: i for i, g in enumerate(new_groups) for claim_id in g}
+    for pair in pairs:
+        if pair.probability < MATCH_THRESHOLD:
+            continue
+        for mine, other in ((pair.claim_a, pair.claim_b), (pair.claim_b, pair.claim_a)):
+            incident = incident_of.get(other)
+            if mine in new_ids and incident is not None:
+                index = group_of[mine]
+                if index not in best or pair.probability > best[index][0]:
+                    best[index] = (pair.probability, incident)
+    members: dict[int, list[int]] = defaultdict(list)
+    for claim in known:
+        if claim.incident_id is not None:
+            members[claim.incident_id].append(claim.id)
+    groups = []
+    for index, group in enumerate(new_groups):
+        if index in best:
+            groups.append(sorted([*members[best[index][1]], *group]))
+        else:
+            groups.append(group)
+    return _merge_shared(groups)
+
+
+def _merge_shared(groups: list[list[int]]) -> list[list[int]]:
+    """Two new groups that joined the same incident become one group."""
+    merged: dict[int, set[int]] = {}
+    owner: dict[int, int] = {}
+    for index, group in enumerate(groups):
+        target = next((owner[c] for c in group if c in owner), index)
+        merged.setdefault(target, set()).update(group)
+        for claim_id in group:
+            owner[claim_id] = target
+    return [sorted(g) for g in merged.values()]

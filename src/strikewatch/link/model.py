@@ -1,0 +1,228 @@
+"""The linkage model: Splink (Fellegi–Sunter) settings, training and scoring.
+
+One settings definition serves every engine (DuckDB by default, Spark for clusters):
+the engine only supplies Splink's database API. Priors for every m probability make an
+untrained or thinly trained model usable: EM moves them where the data allows.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from strikewatch.link.engines import Engine
+
+LINK_MODEL_VERSION = "1"
+# Pairs at or above this probability are one incident; between the two, an analyst looks.
+MATCH_THRESHOLD = 0.9
+REVIEW_THRESHOLD = 0.5
+PREDICT_THRESHOLD = 0.3
+
+BLOCKING_RULES: list[Any] = [
+    "l.strike_date = r.strike_date and l.admin1 = r.admin1",
+    "l.week = r.week and l.place_key = r.place_key",
+    "l.week_shifted = r.week_shifted and l.place_key = r.place_key",
+    "l.strike_date = r.strike_date and l.place_key is null and r.place_key is null",
+]
+_WHERE_NULL = "(l.admin1 IS NULL OR r.admin1 IS NULL) AND (l.lat IS NULL OR r.lat IS NULL)"
+
+
+def _km(threshold: float) -> str:
+    # Haversine, written in SQL both DuckDB and Spark accept.
+    return (
+        "(2 * 6371 * asin(sqrt(power(sin(radians(r.lat - l.lat) / 2), 2) + cos(radians(l.lat))"
+        f" * cos(radians(r.lat)) * power(sin(radians(r.lon - l.lon) / 2), 2)))) <= {threshold}"
+    )
+
+
+def comparisons() -> list[Any]:
+    """The comparisons, in the order reasons are reported."""
+    import splink.comparison_library as cl
+
+    def custom_level(sql: str, label: str, m: float, *, null: bool = False) -> dict[str, Any]:
+        spec: dict[str, Any] = {"sql_condition": _sides(sql), "label_for_charts": label}
+        spec["is_null_level"] = null
+        if not null:
+            spec["m_probability"] = m
+        return spec
+
+    where = cl.CustomComparison(
+        output_column_name="where",
+        comparison_description="place: same place, distance, same governorate",
+        comparison_levels=[
+            custom_level(_WHERE_NULL, "place unknown", 0, null=True),
+            custom_level(
+                "l.place_key = r.place_key OR (l.lat IS NOT NULL AND r.lat IS NOT NULL AND "
+                + _km(3)
+                + ")",
+                "same place (within 3 km)",
+                0.7,
+            ),
+            custom_level(
+                "l.lat IS NOT NULL AND r.lat IS NOT NULL AND " + _km(12), "within 12 km", 0.12
+            ),
+            custom_level("l.admin1 = r.admin1", "same governorate", 0.15),
+            custom_level("ELSE", "elsewhere", 0.03),
+        ],
+    )
+    deaths = cl.CustomComparison(
+        output_column_name="deaths",
+        comparison_description="civilian deaths",
+        comparison_levels=[
+            custom_level("l.deaths IS NULL OR r.deaths IS NULL", "count unknown", 0, null=True),
+            custom_level("l.deaths = r.deaths", "same count", 0.55),
+            custom_level(
+                "abs(l.deaths - r.deaths) <= greatest(2, 0.3 * greatest(l.deaths, r.deaths))",
+                "close counts",
+                0.35,
+            ),
+            custom_level("ELSE", "different counts", 0.1),
+        ],
+    )
+    return [
+        cl.AbsoluteDateDifferenceAtThresholds(
+            "strike_date",
+            input_is_string=False,
+            metrics=["day", "day"],
+            thresholds=[1, 3],
+        ).configure(m_probabilities=[0.7, 0.2, 0.06, 0.04]),
+        where,
+        cl.ArrayIntersectAtSizes("belligerent", [1]).configure(m_probabilities=[0.92, 0.08]),
+        cl.ArrayIntersectAtSizes("strike_type", [1]).configure(m_probabilities=[0.85, 0.15]),
+        deaths,
+        cl.CosineSimilarityAtThresholds("emb", [0.8, 0.65, 0.5]).configure(
+            m_probabilities=[0.35, 0.35, 0.2, 0.1]
+        ),
+    ]
+
+
+def _sides(sql: str) -> str:
+    """``l.x``/``r.x`` written as Splink's ``x_l``/``x_r`` column names."""
+    import re
+
+    if sql == "ELSE":
+        return sql
+    return re.sub(r"\b([lr])\.(\w+)", lambda m: f"{m.group(2)}_{m.group(1)}", sql)
+
+
+def settings() -> Any:
+    """Splink settings for deduplicating claims into incidents."""
+    from splink import SettingsCreator
+
+    return SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=BLOCKING_RULES,
+        comparisons=comparisons(),
+        probability_two_random_records_match=1e-4,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=False,
+        additional_columns_to_retain=[],
+    )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A scored pair of claims with the level each comparison reached."""
+
+    claim_a: int
+    claim_b: int
+    probability: float
+    levels: dict[str, str]
+
+
+@contextmanager
+def quiet_splink() -> Iterator[None]:
+    """Splink logs every EM iteration at INFO; the CLI has its own progress."""
+    logger = logging.getLogger("splink")
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
+    from splink import Linker
+
+    db_api = engine.db_api()
+    return Linker(db_api.register(engine.frame(db_api, table)), model)
+
+
+def train(engine: Engine, table: pa.Table) -> dict[str, Any]:
+    """Trained model (Splink's JSON settings) from the claims in ``table``."""
+    with quiet_splink():
+        linker = _linker(engine, table, settings())
+        training = linker.training
+        try:
+            training.estimate_probability_two_random_records_match(
+                ["l.strike_date = r.strike_date and l.place_key = r.place_key"], recall=0.7
+            )
+        except Exception as exc:  # too few deterministic matches: keep the prior
+            logging.getLogger(__name__).debug("prior kept: %s", exc)
+        training.estimate_u_using_random_sampling(max_pairs=5e5, seed=1)
+        for rule in ("l.strike_date = r.strike_date", "l.week = r.week and l.admin1 = r.admin1"):
+            try:
+                training.estimate_parameters_using_expectation_maximisation(
+                    rule, fix_u_probabilities=True
+                )
+            except Exception as exc:  # no pairs under this rule: keep the priors
+                logging.getLogger(__name__).debug("EM under %s skipped: %s", rule, exc)
+        model: dict[str, Any] = linker.misc.save_model_to_json()
+    return model
+
+
+def level_weights(model: dict[str, Any]) -> dict[str, list[tuple[float, str]]]:
+    """Per comparison, each level's match weight (log2 m/u) and label; null levels weigh 0."""
+    found: dict[str, list[tuple[float, str]]] = {}
+    for comparison in model["comparisons"]:
+        levels = []
+        for level in comparison["comparison_levels"]:
+            label = str(level.get("label_for_charts", ""))
+            m, u = level.get("m_probability"), level.get("u_probability")
+            if level.get("is_null_level") or not m or not u:
+                weight = 0.0
+            else:
+                weight = math.log2(float(m) / float(u))
+            levels.append((weight, label))
+        found[comparison["output_column_name"]] = levels
+    return found
+
+
+def _label(levels: list[tuple[float, str]], weight: float | None) -> str:
+    # Splink reports each comparison's match weight; the level is the one with that weight.
+    if weight is None:
+        return "unknown"
+    return min(levels, key=lambda level: abs(level[0] - weight))[1]
+
+
+def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> list[Pair]:
+    """Every blocked pair at or above PREDICT_THRESHOLD, scored by ``model``."""
+    with quiet_splink():
+        linker = _linker(engine, table, model)
+        frame = linker.inference.predict(
+            threshold_match_probability=PREDICT_THRESHOLD, warning_mode="never"
+        )
+        rows = frame.as_pyarrow_table().to_pylist()
+    weights = level_weights(model)
+    pairs = []
+    for row in rows:
+        levels = {
+            name: f"{_label(levels, row.get(f'mw_{name}'))} ({row.get(f'mw_{name}') or 0:+.1f})"
+            for name, levels in weights.items()
+        }
+        pairs.append(
+            Pair(
+                int(row["unique_id_l"]),
+                int(row["unique_id_r"]),
+                float(row["match_probability"]),
+                levels,
+            )
+        )
+    return pairs

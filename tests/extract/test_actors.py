@@ -1,0 +1,185 @@
+"""Belligerent attribution on small invented Arabic and English sentences."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+import pytest
+
+from strikewatch.extract.actors import (
+    BELLIGERENTS,
+    ActorFinding,
+    belligerent_family,
+    find_belligerents,
+)
+
+QUIET_DAY = date(2023, 5, 10)
+
+
+def find(text: str, **kwargs: Any) -> ActorFinding:
+    return find_belligerents(text, language=None, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل مدنيان بقصف الطيران الحربي الروسي على قرية في الريف", "russia"),
+        ("Russian jets struck a market, killing three civilians", "russia"),
+        ("أصيب طفل بغارة لطائرة مسيرة تركية على منزل في بلدة زراعية", "turkey"),
+        ("A Turkish drone hit a car on the road between two villages", "turkey"),
+        ("استشهد رجل بقصف مدفعي لقوات الأسد على أطراف البلدة", "syrian-regime"),
+        ("Israeli strikes hit a building on the edge of the capital", "israel"),
+        ("قُتل شاب خلال مداهمة نفذها التحالف الدولي في قرية شرقية", "us-led-coalition"),
+        ("أصيبت امرأة بقذائف مصدرها قسد سقطت على سوق المدينة", "sdf"),
+        ("جرح طفلان بقصف صاروخي لميليشيات PKK على مخيم للنازحين", "ypg"),
+        ("قتلت امرأة بقذيفة أطلقتها الميليشيات الإيرانية على بلدة صغيرة", "iran"),
+        ("The Jordanian air force bombed a farm near the border", "jordan"),
+    ],
+)
+def test_a_plain_cue_names_the_striker(text: str, expected: str) -> None:
+    finding = find(text, joint_partners=False)
+    assert finding.belligerents[0] == expected
+    assert not finding.inferred
+
+
+def test_the_struck_party_is_not_the_striker() -> None:
+    finding = find("قصف تركي بالمدفعية على مواقع قسد قرب الطريق الدولي")
+    assert finding.belligerents == ["turkey"]
+    assert "sdf" not in finding.belligerents
+
+
+def test_positions_of_a_name_are_a_target_but_shelling_from_them_is_not() -> None:
+    hit = find("استهدفت مسيرة مواقع النظام ليلا")
+    assert "syrian-regime" not in hit.belligerents
+    fired = find("سقطت قذائف مصدرها مواقع قوات النظام على بلدة سكنية")
+    assert fired.belligerents[0] == "syrian-regime"
+
+
+def test_english_targets_are_not_strikers() -> None:
+    finding = find("Israeli warplanes struck positions of Iranian militias near an airport")
+    assert finding.belligerents[0] == "israel"
+    assert "iran" not in finding.belligerents
+
+
+def test_a_reporter_is_not_a_belligerent() -> None:
+    finding = find("قال الدفاع المدني السوري إن فرقه انتشلت جثتين من تحت الأنقاض")
+    assert finding.belligerents == []
+    assert not finding.inferred
+
+
+def test_joint_names_are_both_listed() -> None:
+    finding = find("مقتل ثلاثة مدنيين بقصف مشترك من قبل قوات النظام وروسيا على قرية")
+    assert set(finding.belligerents) == {"syrian-regime", "russia"}
+    assert not finding.inferred
+
+
+def test_obfuscated_names_are_read_and_spans_point_at_the_original() -> None:
+    text = "قصف لميليـ.ـشيا قـ.ـسد على مخيم للنازحين"
+    finding = find(text)
+    assert finding.belligerents[0] == "sdf"
+    assert any(text[a:b] == "قـ.ـسد" for a, b in finding.spans)
+
+
+def test_spans_cover_the_cue_words() -> None:
+    text = "Civilians were killed when Russian warplanes bombed a bakery."
+    finding = find(text)
+    assert [text[a:b] for a, b in finding.spans] == ["Russian"]
+
+
+def test_area_of_control_decides_only_when_no_one_is_named() -> None:
+    text = "مقتل شاب بقصف مسيرة استهدفت دراجة نارية في ريف القامشلي"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert finding.belligerents == ["turkey"]
+    assert finding.inferred
+    assert finding.context_belligerents == ["turkey"]
+    assert any("sdf-held-northeast" in reason for reason in finding.reasons)
+
+
+def test_a_named_belligerent_overrides_the_area() -> None:
+    text = "A Russian airstrike killed two farmers near Qamishli"
+    finding = find(text, event_date=QUIET_DAY)
+    assert finding.belligerents[0] == "russia"
+    assert "turkey" not in finding.belligerents
+
+
+def test_the_period_matters() -> None:
+    text = "قتل مدنيان بقصف جوي على بلدة في جبل الزاوية"
+    during = find(text, event_date=QUIET_DAY, strike_type=["airstrike"])
+    assert during.belligerents[0] == "russia"
+    after = find(text, event_date=date(2025, 6, 1), strike_type=["airstrike"])
+    assert "russia" not in after.belligerents
+
+
+def test_coordinates_place_the_report_when_given() -> None:
+    finding = find(
+        "Two people were hurt by shelling", event_date=QUIET_DAY, latitude=37.05, longitude=41.2
+    )
+    assert finding.belligerents == ["turkey"]
+    assert any("coordinates" in reason for reason in finding.reasons)
+
+
+def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
+    text = "جرح طفل بقصف مدفعي لقوات النظام على أطراف سرمين"
+    joint = find(text, event_date=QUIET_DAY)
+    assert joint.belligerents == ["syrian-regime", "russia"]
+    assert joint.context_belligerents == ["russia"]
+    assert joint.inferred
+    alone = find(text, event_date=QUIET_DAY, joint_partners=False)
+    assert alone.belligerents == ["syrian-regime"]
+    assert not alone.inferred
+
+
+def test_publisher_prior_is_the_last_resort() -> None:
+    text = "ارتقاء شاب متأثرا بجراحه"
+    finding = find(text, publisher_prior={"turkey": 0.8, "russia": 0.2})
+    assert finding.belligerents == ["turkey"]
+    assert finding.inferred
+    assert find(text).belligerents == []
+
+
+def test_a_weak_publisher_habit_is_ignored() -> None:
+    finding = find("ارتقاء شاب متأثرا بجراحه", publisher_prior={"turkey": 0.5, "russia": 0.5})
+    assert finding.belligerents == []
+    assert not finding.inferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "غارة لطائرة مجهولة الهوية على سيارة في البادية",
+        "An unidentified drone struck a motorcycle",
+        "اتهمت قسد تركيا بقصف القرية بينما نفت أنقرة ذلك",
+    ],
+)
+def test_disputed_attribution_is_flagged(text: str) -> None:
+    assert find(text).disputed
+
+
+def test_plain_reports_are_not_disputed() -> None:
+    assert not find("قصف مدفعي تركي على قرية حدودية").disputed
+
+
+def test_families_group_members() -> None:
+    assert belligerent_family("united-states") == "us-led-coalition"
+    assert belligerent_family("ypg") == "sdf"
+    assert belligerent_family("russia") == "russia"
+
+
+def test_lexicons_use_only_the_vocabulary() -> None:
+    lexicons = files("strikewatch.extract") / "lexicons"
+    cues = tomllib.loads((lexicons / "actors_cues.toml").read_text(encoding="utf-8"))
+    assert {cue["belligerent"] for cue in cues["cue"]} <= set(BELLIGERENTS)
+    control = tomllib.loads((lexicons / "control_syria.toml").read_text(encoding="utf-8"))
+    named: set[str] = set()
+    for zone in control["zone"]:
+        for period in zone["period"]:
+            assert date.fromisoformat(period["from"]) <= date.fromisoformat(period["until"])
+            for key, value in period.items():
+                if key == "joint":
+                    named |= set(value) | {b for partners in value.values() for b in partners}
+                elif key not in ("from", "until"):
+                    named |= set(value)
+    assert named <= set(BELLIGERENTS)

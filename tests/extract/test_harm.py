@@ -1,0 +1,123 @@
+"""Harm: civilian and combatant deaths and injuries as ranges, from invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strikewatch.extract.harm import HarmFinding, Range, find_harm
+
+
+def deaths(text: str, language: str | None = None) -> Range | None:
+    return find_harm(text, language=language).civilian_deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استشهاد مدني بقصف على قرية صغيرة", Range(1, 1)),
+        ("مقتل طفلين بقصف مدفعي على الحي", Range(2, 2)),
+        ("سقوط شهيدين في غارة على السوق", Range(2, 2)),
+        ("مقتل امرأة وطفلين بقصف صاروخي", Range(3, 3)),
+        ("استشهد 4 مدنيين جراء غارة جوية", Range(4, 4)),
+        ("استشهد ٦ أشخاص في القصف", Range(6, 6)),
+        ("قتل ثلاثة عشر شخصا بالغارة", Range(13, 13)),
+        ("مقتل عشرات المدنيين في القصف", Range(10, 99)),
+        ("مقتل أكثر من 10 مدنيين", Range(11, 16)),
+        ("مقتل مواطنَين اثنين", Range(2, 2)),
+        ("Three civilians were killed in the shelling.", Range(3, 3)),
+        ("The strike killed a woman and her two children.", Range(3, 3)),
+        ("At least 5 people were killed.", Range(5, 7)),
+        ("Dozens of civilians were killed.", Range(12, 99)),
+        ("Child killed in a drone strike near the school.", Range(1, 1)),
+    ],
+)
+def test_civilian_deaths(text: str, expected: Range) -> None:
+    assert deaths(text) == expected
+
+
+def test_killed_and_injured_kept_apart() -> None:
+    found = find_harm("استشهد 3 مدنيين وأصيب 8 آخرون بجروح في القصف", language="ar")
+    assert found.civilian_deaths == Range(3, 3)
+    assert found.civilian_injuries == Range(8, 8)
+    english = find_harm("Two civilians were killed and six injured.", language="en")
+    assert (english.civilian_deaths, english.civilian_injuries) == (Range(2, 2), Range(6, 6))
+
+
+def test_children_and_women_are_part_of_the_total() -> None:
+    found = find_harm("استشهد 7 مدنيين بينهم ثلاثة أطفال وامرأة", language="ar")
+    assert found.civilian_deaths == Range(7, 7)
+    assert found.children_killed == Range(3, 3)
+    assert found.women_killed == Range(1, 1)
+    english = find_harm("The raid killed five civilians, including two children.", language="en")
+    assert (english.civilian_deaths, english.children_killed) == (Range(5, 5), Range(2, 2))
+
+
+def test_combatants_are_kept_apart() -> None:
+    found = find_harm("مقتل 4 عناصر من الفصيل بقصف على مقر عسكري", language="ar")
+    assert found.civilian_deaths is None
+    assert found.combatant_deaths == Range(4, 4)
+    mixed = find_harm("The strike killed two fighters and a civilian.", language="en")
+    assert (mixed.civilian_deaths, mixed.combatant_deaths) == (Range(1, 1), Range(2, 2))
+
+
+def test_unqualified_victims_count_as_civilians_without_combatant_words() -> None:
+    assert deaths("مقتل 3 أشخاص بقصف على منزل في القرية") == Range(3, 3)
+    assert deaths("Four people were killed when a shell hit a house.") == Range(4, 4)
+
+
+def test_joint_killed_and_injured_count_is_split_unknown() -> None:
+    found = find_harm("مقتل وإصابة 5 أشخاص بقصف على السوق", language="ar")
+    assert found.civilian_deaths == Range(0, 5)
+    assert found.civilian_injuries == Range(0, 5)
+
+
+def test_others_injured_without_number_follows_the_plural_convention() -> None:
+    found = find_harm("استشهاد طفل وإصابة آخرين بقصف مدفعي", language="ar")
+    assert found.civilian_deaths == Range(1, 1)
+    assert found.civilian_injuries == Range(2, 9)
+
+
+def test_rising_toll_replaces_the_first_count() -> None:
+    text = "استشهد 3 مدنيين بغارة على البلدة. وارتفعت حصيلة الضحايا إلى 7 شهداء مساء اليوم."
+    assert deaths(text) == Range(7, 7)
+
+
+def test_no_casualties_is_zero() -> None:
+    found = find_harm("سقطت قذيفة على الحي دون وقوع إصابات", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 0), Range(0, 0))
+    assert deaths("The shell caused material damage only.") == Range(0, 0)
+
+
+def test_ages_years_and_adjectives_are_not_counts() -> None:
+    assert deaths("استشهاد طفل يبلغ من العمر 10 سنوات") == Range(1, 1)
+    assert deaths("A 10-year-old boy was killed on 3 May 2021.") == Range(1, 1)
+    # الدفاع المدني is the civil defence, not a civilian victim.
+    found = find_harm("قال الدفاع المدني إن القصف أدى إلى مقتل طفل", language="ar")
+    assert found.civilian_deaths == Range(1, 1)
+
+
+def test_yearly_tallies_are_not_this_incident() -> None:
+    assert deaths("قتل 250 مدنيا منذ بداية العام في المحافظة") is None
+
+
+def test_spans_point_at_the_phrases_used() -> None:
+    text = "قصف على القرية. استشهد 4 مدنيين جراء الغارة"
+    found = find_harm(text, language="ar")
+    assert found.civilian_deaths == Range(4, 4)
+    (start, end), *_ = found.spans["civilian_deaths"]
+    assert text[start:end] == "4 مدنيين"
+    assert any("civilian_deaths" in reason for reason in found.reasons)
+
+
+def test_text_without_harm_gives_nothing() -> None:
+    found = find_harm("Shelling hit the outskirts of the town this morning.", language="en")
+    assert found == HarmFinding(None, None, None, None, None, {}, [])
+
+
+@given(st.text(max_size=120))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    found = find_harm(text, language=None)
+    for value in (found.civilian_deaths, found.civilian_injuries, found.combatant_deaths):
+        assert value is None or 0 <= value.low <= value.high
