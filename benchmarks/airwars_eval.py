@@ -91,7 +91,11 @@ def write_reports(sources: list[dict[str, Any]], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for source in sources:
             kind, platform = KIND.get(source.get("source_type") or "", ("other", None))
-            record = {"id": str(source["source_id"]), "text": source.get("text") or "", "kind": kind}
+            record = {
+                "id": str(source["source_id"]),
+                "text": source.get("text") or "",
+                "kind": kind,
+            }
             if platform:
                 record["platform"] = platform
             for ours, theirs in (
@@ -201,7 +205,9 @@ def score_claims(
         if incident.get("latitude") is not None and incident.get("longitude") is not None:
             lat, lon = claim.get("latitude"), claim.get("longitude")
             answered = lat is not None and lon is not None
-            distance = km(lat, lon, incident["latitude"], incident["longitude"]) if answered else None
+            distance = (
+                km(lat, lon, incident["latitude"], incident["longitude"]) if answered else None
+            )
             error = {
                 **where,
                 "truth": incident.get("location_en"),

@@ -38,8 +38,10 @@ def _binary(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
-    raise ServerError(f"PostgreSQL's {name} not found: run 'make system-deps' "
-                      "(installs the Debian postgresql packages)")
+    raise ServerError(
+        f"PostgreSQL's {name} not found: run 'make system-deps' "
+        "(installs the Debian postgresql packages)"
+    )
 
 
 def _as_owner(args: list[str]) -> list[str]:
@@ -73,18 +75,52 @@ def _start() -> int:
     if not (DATA / "PG_VERSION").exists():
         if DATA.exists():
             shutil.rmtree(DATA)
-        subprocess.run(_as_owner([_binary("initdb"), "-D", str(DATA), "-A", "trust", "-U",
-                                  "postgres", "-E", "UTF8", "--locale=C.UTF-8"]),
-                       check=True, capture_output=True)
+        subprocess.run(
+            _as_owner(
+                [
+                    _binary("initdb"),
+                    "-D",
+                    str(DATA),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
     port = _free_port()
-    options = (f"-p {port} -k {STATE} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-    done = subprocess.run(_as_owner([_binary("pg_ctl"), "-D", str(DATA), "-o", options,
-                                     "-l", str(STATE / "server.log"), "-w", "start"]),
-                          capture_output=True, text=True)
+    options = (
+        f"-p {port} -k {STATE} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    done = subprocess.run(
+        _as_owner(
+            [
+                _binary("pg_ctl"),
+                "-D",
+                str(DATA),
+                "-o",
+                options,
+                "-l",
+                str(STATE / "server.log"),
+                "-w",
+                "start",
+            ]
+        ),
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
-        log = (STATE / "server.log").read_text(errors="replace")[-2000:] \
-            if (STATE / "server.log").exists() else ""
+        log = (
+            (STATE / "server.log").read_text(errors="replace")[-2000:]
+            if (STATE / "server.log").exists()
+            else ""
+        )
         raise ServerError(f"pg_ctl start failed: {done.stderr.strip()}\n{log}")
     PORT_FILE.write_text(str(port))
     _try_postgis(port)
@@ -94,9 +130,23 @@ def _start() -> int:
 def _try_postgis(port: int) -> None:
     """PostGIS is optional here; later spatial tests install it via make system-deps."""
     psql = _binary("psql")
-    subprocess.run([psql, "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d",
-                    "postgres", "-c", "CREATE EXTENSION IF NOT EXISTS postgis"],
-                   capture_output=True, check=False)
+    subprocess.run(
+        [
+            psql,
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-c",
+            "CREATE EXTENSION IF NOT EXISTS postgis",
+        ],
+        capture_output=True,
+        check=False,
+    )
 
 
 def ensure_server() -> str:
@@ -116,8 +166,11 @@ def ensure_server() -> str:
 
 def stop_server() -> None:
     if (DATA / "PG_VERSION").exists():
-        subprocess.run(_as_owner([_binary("pg_ctl"), "-D", str(DATA), "-m", "fast", "stop"]),
-                       capture_output=True, check=False)
+        subprocess.run(
+            _as_owner([_binary("pg_ctl"), "-D", str(DATA), "-m", "fast", "stop"]),
+            capture_output=True,
+            check=False,
+        )
     PORT_FILE.unlink(missing_ok=True)
 
 

@@ -32,9 +32,7 @@ _LETTERS = str.maketrans(
 # Harakat, tatweel and the zero-width marks that social posts carry.
 _STRIP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
-_LATIN_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
-)
+_LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"})
 
 
 def ascii_digits(text: str) -> str:

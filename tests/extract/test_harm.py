@@ -121,3 +121,31 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     found = find_harm(text, language=None)
     for value in (found.civilian_deaths, found.civilian_injuries, found.combatant_deaths):
         assert value is None or 0 <= value.low <= value.high
+
+
+def test_harm_noun_with_civilian_adjective_keeps_its_harm() -> None:
+    found = find_harm("شهيد مدني وسبعة جرحى جراء قصف على السوق", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(7, 7))
+
+
+def test_killed_and_wounded_nouns_together_are_a_joint_count() -> None:
+    found = find_harm("20 قتيلا وجريحا بغارات على المدينة", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 20), Range(0, 20))
+
+
+def test_a_handle_glued_to_the_post_does_not_hide_the_first_word() -> None:
+    assert deaths("@SomeMonitorمقتل مدني بقصف مدفعي على القرية") == Range(1, 1)
+
+
+def test_arrests_are_not_casualties() -> None:
+    assert deaths("مقتل شاب واعتقال اثنين آخرين خلال المداهمة") == Range(1, 1)
+    assert deaths("One man was killed and three others were arrested in the raid.") == Range(1, 1)
+
+
+def test_whole_family_is_a_plural_count() -> None:
+    assert deaths("استشهاد عائلة كاملة جراء قصف على المنزل") == Range(2, 9)
+
+
+def test_women_fighters_are_combatants() -> None:
+    found = find_harm("Three women fighters were killed in a drone strike.", language="en")
+    assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(3, 3))

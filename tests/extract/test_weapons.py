@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strikewatch.normalise import fold_for_match
 from strikewatch.extract.weapons import (
     STRIKE_TYPES,
     WordIndex,
@@ -14,6 +13,7 @@ from strikewatch.extract.weapons import (
     find_targets,
     split_words,
 )
+from strikewatch.normalise import fold_for_match
 
 
 @pytest.mark.parametrize(

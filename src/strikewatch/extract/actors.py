@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from strikewatch.normalise import fold_for_match, fold_name
 from strikewatch.extract.weapons import WordIndex, Words, split_words, strip_article
+from strikewatch.normalise import fold_for_match, fold_name
 
 __all__ = ["BELLIGERENTS", "ActorFinding", "belligerent_family", "find_belligerents"]
 
@@ -269,15 +269,15 @@ def _zone_of(
     longitude: float | None,
 ) -> tuple[_Zone | None, str]:
     """The area of control the report is about, and how it was recognised."""
+    # A town named in the text is finer than the rough boxes and the governorate.
+    for first, last, zone_id in lex.names.find(words):
+        place = " ".join(words.text[first:last])
+        return lex.zones[zone_id], f"place '{place}' in {zone_id}"
     if latitude is not None and longitude is not None:
         for zone in lex.zones.values():
             for south, west, north, east in zone.boxes:
                 if south <= latitude <= north and west <= longitude <= east:
                     return zone, f"coordinates in {zone.zone_id}"
-    # A named town is finer than a governorate, so text names come before admin1.
-    for first, last, zone_id in lex.names.find(words):
-        place = " ".join(words.text[first:last])
-        return lex.zones[zone_id], f"place '{place}' in {zone_id}"
     if admin1:
         key = fold_name(admin1)
         for zone in lex.zones.values():

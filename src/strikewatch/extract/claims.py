@@ -126,6 +126,7 @@ def _claim(
         "place_mentions": place.mentions,
         "unresolved_places": place.unresolved,
         "admin1": place.admin1,
+        "published": date.anchor.isoformat() if date.anchor else None,
         "place_ar": place.place_ar,
         **_harm_details(harm),
         "reasons": {

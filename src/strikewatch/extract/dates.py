@@ -23,8 +23,8 @@ from strikewatch.extract.dates_anchor import (
 )
 from strikewatch.extract.dates_lang import date_vocabulary
 from strikewatch.extract.dates_scan import DateMention, MentionKind, scan_text
-from strikewatch.normalise import fold_for_match
 from strikewatch.model import DatePrecision
+from strikewatch.normalise import fold_for_match
 
 __all__ = ["DateFinding", "find_event_date", "find_publication_date"]
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from strikewatch.extract.chrome import find_core
-from strikewatch.normalise import fold_for_match
 from strikewatch.extract.relevance import harm_cues
+from strikewatch.normalise import fold_for_match
 
 __all__ = ["EventSpan", "split_events"]
 

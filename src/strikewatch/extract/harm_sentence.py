@@ -25,6 +25,7 @@ _CONJUNCTIONS = frozenset({"و", "and", "or", "او", ",", "&"})
 _CIVILIAN_CLASSES = frozenset({"civilian", "child", "woman"})
 # How many words from a harm word a victim group may start.
 _REACH = 12
+_OWN_HARM = {"killed": "death", "injured": "injury", "casualty": "both"}
 _PASSIVE = frozenset({"were", "was", "been", "are", "is"})
 _JOINERS = _CONJUNCTIONS | {"a", "an", "one", "the", "her", "his", "their"}
 # Words between an English determiner and its noun: "a 10-year-old boy", "a young man".
@@ -41,6 +42,7 @@ class Group:
     harm: str | None = None
     subset: bool = False
     plural: bool = False  # an unnumbered plural noun, counted by convention
+    own: str | None = None  # the harm the noun itself names (شهيد, جرحى), if any
     # Where the list of victims this group belongs to starts and ends (a girl and a man).
     head: int = 0
     tail: int = 0
@@ -111,7 +113,7 @@ class Sentence:
             if not near[i]:
                 i += 1
                 continue
-            if key in rules.subset or (key == "(" and found and found[-1][0].end == i):
+            if key in rules.subset or (key in ("(", ":") and found and found[-1][0].end == i):
                 # "among them" only splits a group already counted in this sentence.
                 subset, i = bool(found), i + 1
                 continue
@@ -174,7 +176,8 @@ class Sentence:
                 if kind in HARM_CLASSES and other is not None and other.kind in HARM_CLASSES:
                     # "20 قتيلا وجريحا": killed and injured together.
                     kind, end = ("casualty" if other.kind != kind else kind), end + other.size
-                return Group(count, kind, i, end, vague), True
+                own = kind if kind in HARM_CLASSES else _OWN_HARM.get(victim.kind)
+                return Group(count, kind, i, end, vague, own=own), True
             if self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True
             return None
@@ -201,7 +204,8 @@ class Sentence:
             or any(self._skip(i - d, -1, 1) in self.cues for d in (1, 2, 3))
             or self._cue_after(end)
         )
-        group = Group(count, self._kind(victim, end), i, end, vague, plural=vague)
+        own = _OWN_HARM.get(victim.kind)
+        group = Group(count, self._kind(victim, end), i, end, vague, plural=vague, own=own)
         return group, licensed
 
     def _grammatical_count(self, victim: Victim, i: int) -> tuple[Range | None, bool]:
@@ -212,7 +216,13 @@ class Sentence:
             back = i - 1
             while back > 0 and (self.keys[back] in _AGE_WORDS or self.keys[back].isdecimal()):
                 back -= 1
-            determined = i == 0 or self.keys[back] in self.rules.determiners
+            # "a young man", "kills civilian" (a headline's object), "Child killed …".
+            determined = (
+                i == 0
+                or self.keys[back] in self.rules.determiners
+                or self.keys[i - 1] in self.rules.determiners
+                or i - 1 in self.cues
+            )
             if self.keys[i].isascii() and not determined:
                 return None, False
             return Range.exact(1), False
@@ -251,12 +261,9 @@ class Sentence:
         cue_at = sorted(self.cues)
         previous: Group | None = None
         for group in self.groups:
-            if group.victim == "killed":
-                group.harm = "death"
-            elif group.victim == "injured":
-                group.harm = "injury"
-            elif group.victim == "casualty":
-                group.harm = "both"
+            if group.own is not None:
+                # شهيد مدني: the noun names the harm even when an adjective names the victim.
+                group.harm = _OWN_HARM.get(group.own, group.own)
             elif group.head - 1 in self.cues:
                 group.harm = self.cues[group.head - 1]
             elif self._cue_after(group.tail):
@@ -294,7 +301,8 @@ class Sentence:
         # "حصيلة الضحايا إلى 7 شهداء": a plural noun beside a number is not more victims.
         numbered = {g.harm for g in self.groups if not g.plural}
         for g in self.groups:
-            if g.harm in (None, "other") or (g.plural and g.harm in numbered):
+            covered = g.harm in numbered or "both" in numbered
+            if g.harm in (None, "other") or (g.plural and covered):
                 continue
             deaths = g.harm in ("death", "both")
             floor = self.rules.joint_floor if g.harm == "both" else g.count.low

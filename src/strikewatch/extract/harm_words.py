@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from strikewatch.normalise import fold_for_match
 from strikewatch.extract.numbers import Range
+from strikewatch.normalise import fold_for_match
 
 __all__ = [
     "HARM_CLASSES",
@@ -121,6 +121,7 @@ def bare_forms(key: str) -> tuple[str, ...]:
 
 @cache
 def cue_of(key: str) -> str | None:
+    """The cue kind of a word (death, injury, both, other), with or without clitics."""
     cues = rules().cues
     return next((cues[f] for f in bare_forms(key) if f in cues), None)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from strikewatch.normalise import fold_for_match
 from strikewatch.gazetteer import Gazetteer, Place
 from strikewatch.gazetteer.mentions import (
     TOKEN,
@@ -23,6 +22,7 @@ from strikewatch.gazetteer.mentions import (
     word_keys,
 )
 from strikewatch.model import GeoPrecision
+from strikewatch.normalise import fold_for_match
 
 __all__ = ["PlaceFinding", "find_place"]
 

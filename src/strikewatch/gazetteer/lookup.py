@@ -8,8 +8,8 @@ from functools import lru_cache
 from importlib import resources
 
 from strikewatch.errors import InputProblem
-from strikewatch.normalise import fold_name
 from strikewatch.gazetteer.place import Place, read_places_csv
+from strikewatch.normalise import fold_name
 
 # Transliterations of one Arabic name differ in vowels, doubled letters and digraphs
 # (Deir ez-Zor / Dayr az Zawr, Qamishli / Kamishly); these rewrites give them one key.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from strikewatch.link.assign import AssignSummary, Placement, assign
@@ -55,6 +56,13 @@ def ensure_embeddings(database: Database, claim_ids: Sequence[int]) -> None:
         )
 
 
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
     details = claim.details or {}
     return LinkClaim(
@@ -70,6 +78,7 @@ def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
         strike_type=claim.strike_type or [],
         deaths=claim.civilian_deaths_max,
         kind=claim.kind,
+        published=_iso_date(details.get("published")),
         embedding=from_bytes(vector) if vector else None,
     )
 

@@ -14,8 +14,8 @@ from datetime import date
 import numpy as np
 import pyarrow as pa
 
-from strikewatch.normalise import fold_name
 from strikewatch.link.embedding import DIMENSIONS, Vectors
+from strikewatch.normalise import fold_name
 
 # Belligerents that count as one actor for linking (as casualty recorders count them).
 FAMILY = {
@@ -51,6 +51,7 @@ class LinkClaim:
     strike_type: Sequence[str] = ()
     deaths: int | None = None
     kind: str = "other"
+    published: date | None = None  # when the report appeared: dates a claim that has no date
     embedding: Vectors | None = field(default=None, compare=False)
 
     @property
@@ -65,6 +66,11 @@ class LinkClaim:
 def _week(day: date | None, shift: int = 0) -> int | None:
     # Two week grids, one shifted by half a week, so a pair a day apart always shares one.
     return (day.toordinal() + shift) // 7 if day else None
+
+
+def _month(claim: LinkClaim) -> int | None:
+    when = claim.strike_date or claim.published
+    return when.year * 12 + when.month if when else None
 
 
 def to_table(claims: Sequence[LinkClaim]) -> pa.Table:
@@ -88,6 +94,7 @@ def to_table(claims: Sequence[LinkClaim]) -> pa.Table:
             "strike_date": pa.array([c.day for c in claims], pa.date32()),
             "week": pa.array([_week(c.day) for c in claims], pa.int32()),
             "week_shifted": pa.array([_week(c.day, 3) for c in claims], pa.int32()),
+            "period": pa.array([_month(c) for c in claims], pa.int32()),
             "lat": pa.array([c.latitude if c.precise else None for c in claims], pa.float64()),
             "lon": pa.array([c.longitude if c.precise else None for c in claims], pa.float64()),
             "place_key": pa.array(

@@ -28,6 +28,8 @@ BLOCKING_RULES: list[Any] = [
     "l.strike_date = r.strike_date and l.admin1 = r.admin1",
     "l.week = r.week and l.place_key = r.place_key",
     "l.week_shifted = r.week_shifted and l.place_key = r.place_key",
+    # Claims without a day of their own still meet others of their place and month.
+    "l.period = r.period and l.place_key = r.place_key",
     "l.strike_date = r.strike_date and l.place_key is null and r.place_key is null",
 ]
 _WHERE_NULL = "(l.admin1 IS NULL OR r.admin1 IS NULL) AND (l.lat IS NULL OR r.lat IS NULL)"
@@ -152,7 +154,8 @@ def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     from splink import Linker
 
     db_api = engine.db_api()
-    return Linker(db_api.register(engine.frame(db_api, table)), model)
+    # Splink logs every EM iteration at INFO; strikewatch reports progress itself.
+    return Linker(db_api.register(engine.frame(db_api, table)), model, log_level=logging.WARNING)
 
 
 def train(engine: Engine, table: pa.Table) -> dict[str, Any]:
