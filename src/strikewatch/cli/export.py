@@ -52,9 +52,20 @@ def export_reports_command(
 def export_claims_command(
     fmt: Annotated[TableFormat, typer.Option("--format", help="jsonl or csv.")] = TableFormat.jsonl,
     output: Output = None,
+    context: Annotated[
+        bool,
+        typer.Option(
+            help="Fill what a report leaves unsaid (date, place, attribution, toll) from its "
+            "incident, listed in inferred_from_incident; --no-context: only the report's words."
+        ),
+    ] = True,
 ) -> None:
     """Claims extracted from public reports, in report order (run `process` first)."""
-    _run(export_claims, fmt.value, output, "claims")
+
+    def write(database: Database, fmt: str, out: TextIO) -> int:
+        return export_claims(database, fmt, out, context=context)
+
+    _run(write, fmt.value, output, "claims")
 
 
 @export_app.command("incidents")

@@ -290,9 +290,13 @@ def _zone_of(
 
 
 def _period(zone: _Zone, event_date: date | None) -> _Period | None:
-    """The zone's period covering the date; undated reports are taken as current."""
+    """The zone's period covering the date; an undated report gets the longest-lasting one.
+
+    An archive spans years: a report with no date at all is likelier to come from a
+    situation that lasted five years than from one that lasted two weeks.
+    """
     if event_date is None:
-        return zone.periods[-1]
+        return max(zone.periods, key=lambda p: (p.end - p.start).days, default=None)
     return next((p for p in zone.periods if p.start <= event_date <= p.end), None)
 
 

@@ -114,7 +114,8 @@ def _claim(
         admin1=place.admin1,
         latitude=place.latitude,
         longitude=place.longitude,
-        event_date=date.event_date,
+        # Who holds an area changes over time: an undated report is placed by when it appeared.
+        event_date=date.event_date or date.anchor,
         strike_type=strike_type,
     )
     deaths = _bounds(harm.civilian_deaths)

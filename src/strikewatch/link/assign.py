@@ -43,6 +43,7 @@ SUMMARY_FIELDS = (
     "children_killed_max",
     "women_killed_min",
     "women_killed_max",
+    "support",
 )
 
 

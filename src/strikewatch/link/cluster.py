@@ -14,6 +14,9 @@ from datetime import date
 from strikewatch.link.model import Pair
 
 MAX_DATE_SPREAD_DAYS = 2
+# Two groups are not joined when any scored pair between them is this unlikely: one strong
+# link must not chain two strikes whose other reports plainly disagree.
+VETO_PROBABILITY = 0.01
 
 
 class _Components:
@@ -46,6 +49,17 @@ def _spread(group: Sequence[int], dates: Mapping[int, date | None]) -> int:
     return (max(days) - min(days)).days if days else 0
 
 
+def _vetoed(
+    group_a: Sequence[int], group_b: Sequence[int], scored: Mapping[tuple[int, int], float]
+) -> bool:
+    for a in group_a:
+        for b in group_b:
+            probability = scored.get((min(a, b), max(a, b)))
+            if probability is not None and probability < VETO_PROBABILITY:
+                return True
+    return False
+
+
 def cluster(
     claim_ids: Iterable[int],
     pairs: Iterable[Pair],
@@ -59,6 +73,8 @@ def cluster(
     """
     components = _Components(claim_ids)
     members: dict[int, list[int]] = {i: [i] for i in components.parent}
+    pairs = list(pairs)
+    scored = {(min(p.claim_a, p.claim_b), max(p.claim_a, p.claim_b)): p.probability for p in pairs}
     strong = sorted(
         (p for p in pairs if p.probability >= threshold),
         key=lambda p: (-p.probability, p.claim_a, p.claim_b),
@@ -69,6 +85,8 @@ def cluster(
             continue
         joined = members[root_a] + members[root_b]
         if dates is not None and _spread(joined, dates) > MAX_DATE_SPREAD_DAYS:
+            continue
+        if _vetoed(members[root_a], members[root_b], scored):
             continue
         components.union(root_a, root_b)
         root = components.find(root_a)

@@ -14,7 +14,9 @@ from datetime import date
 import numpy as np
 import pyarrow as pa
 
+from strikewatch.gazetteer import Gazetteer
 from strikewatch.link.embedding import DIMENSIONS, Vectors
+from strikewatch.model import GeoPrecision
 from strikewatch.normalise import fold_name
 
 # Belligerents that count as one actor for linking (as casualty recorders count them).
@@ -68,13 +70,26 @@ def _week(day: date | None, shift: int = 0) -> int | None:
     return (day.toordinal() + shift) // 7 if day else None
 
 
+def _area(claim: LinkClaim, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
+    """A point for the claim's area: its own (any precision), else its governorate's centre."""
+    if claim.latitude is not None and claim.longitude is not None:
+        return claim.latitude, claim.longitude
+    if claim.admin1:
+        for place in gazetteer.lookup(claim.admin1):
+            if place.precision == GeoPrecision.ADMIN1:
+                return place.latitude, place.longitude
+    return None, None
+
+
 def _month(claim: LinkClaim) -> int | None:
     when = claim.strike_date or claim.published
     return when.year * 12 + when.month if when else None
 
 
-def to_table(claims: Sequence[LinkClaim]) -> pa.Table:
+def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) -> pa.Table:
     """The Splink input table (``unique_id`` is the claim id)."""
+    gazetteer = gazetteer or Gazetteer.default()
+    areas = [_area(c, gazetteer) for c in claims]
     vectors = np.zeros((len(claims), DIMENSIONS), dtype=np.float32)
     has_vector = []
     for i, claim in enumerate(claims):
@@ -97,6 +112,8 @@ def to_table(claims: Sequence[LinkClaim]) -> pa.Table:
             "period": pa.array([_month(c) for c in claims], pa.int32()),
             "lat": pa.array([c.latitude if c.precise else None for c in claims], pa.float64()),
             "lon": pa.array([c.longitude if c.precise else None for c in claims], pa.float64()),
+            "area_lat": pa.array([a[0] for a in areas], pa.float64()),
+            "area_lon": pa.array([a[1] for a in areas], pa.float64()),
             "place_key": pa.array(
                 [fold_name(c.place) if c.place and c.precise else None for c in claims]
             ),

@@ -80,7 +80,17 @@ def summarise(claims: Sequence[ClaimFacts]) -> dict[str, Any]:
         )
     types = Counter(t for c in claims for t in set(c.strike_type) if t != "unknown")
     deaths = _span([c.deaths for c in claims])
+    support = {
+        "date": [votes[chosen_date] if chosen_date else 0, len(best_dated)],
+        "place": [place_votes.most_common(1)[0][1] if place_votes else 0, len(candidates)],
+        "belligerents": [
+            bel_votes.most_common(1)[0][1] if bel_votes else 0,
+            sum(1 for c in claims if families(c.belligerents)),
+        ],
+        "claims": [len(claims), len(claims)],
+    }
     return {
+        "support": support,
         "date": chosen_date,
         "date_precision": (next(c.date_precision for c in best_dated) if best_dated else "unknown"),
         "place": where.place if where else None,

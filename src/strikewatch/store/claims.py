@@ -97,13 +97,13 @@ def save_claims(
 
 def iter_claims(
     database: Database, *, include_private: bool = False, chunk: int = 2000
-) -> Iterator[tuple[Claim, Report, str | None]]:
-    """Current claims of current reports with their incident's public id, in report order."""
+) -> Iterator[tuple[Claim, Report, Incident | None]]:
+    """Current claims of current reports with their incident (if linked), in report order."""
     last = (0, -1)
     while True:
         with database.sessions() as session:
             stmt = (
-                select(Claim, Report, Incident.public_id)
+                select(Claim, Report, Incident)
                 .join(Report, Claim.report_id == Report.id)
                 .join(Incident, Claim.incident_id == Incident.id, isouter=True)
                 .where(Claim.is_current.is_(True), Report.is_current.is_(True))

@@ -222,6 +222,8 @@ class Incident(Base):
     # Who the attribution rests on: "declared strike", "likely strike", "contested strike",
     # "single source claim" (Airwars' strike status), kept apart from the grade.
     strike_status: Mapped[str | None] = mapped_column(String(32))
+    # How many of the incident's claims back each summary value: {"date": [agree, of], ...}.
+    support: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # False once every claim has left it (merged into another incident); kept for history.
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

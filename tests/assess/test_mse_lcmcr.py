@@ -1,0 +1,50 @@
+"""The LCMCR Gibbs sampler and its chain diagnostics."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from strikewatch.assess.estimate import estimate_lcmcr
+from strikewatch.assess.mse_lcmcr import effective_size, sample_lcmcr, split_rhat
+from strikewatch.assess.mse_simulate import SCENARIOS, simulate_histories
+
+
+def test_effective_size_of_independent_and_sticky_chains() -> None:
+    rng = np.random.default_rng(1)
+    noise = rng.normal(size=4000)
+    assert effective_size(noise) == pytest.approx(4000, rel=0.25)
+    sticky = np.empty(4000)
+    sticky[0] = 0.0
+    for i in range(1, 4000):
+        sticky[i] = 0.9 * sticky[i - 1] + noise[i]
+    # AR(1) with rho 0.9: n (1 - rho) / (1 + rho), about 210.
+    assert 100 < effective_size(sticky) < 400
+
+
+def test_split_rhat_flags_a_drifting_chain() -> None:
+    rng = np.random.default_rng(2)
+    assert split_rhat(rng.normal(size=2000)) < 1.05
+    assert split_rhat(np.linspace(0, 10, 2000) + rng.normal(size=2000)) > 1.1
+
+
+def test_sampler_gives_draws_of_the_unrecorded() -> None:
+    histories = simulate_histories(SCENARIOS["independent"], seed=0)
+    patterns, counts = histories.arrays()
+    sample = sample_lcmcr(patterns, counts, classes=5, iterations=800, burn_in=200, seed=1)
+    assert sample.unrecorded.shape == (800,)
+    assert sample.unrecorded.min() >= 0
+    assert 1.0 <= sample.occupied_classes <= 5.0
+    middle = histories.observed + float(np.median(sample.unrecorded))
+    assert 700 < middle < 1500
+
+
+def test_lcmcr_covers_heterogeneous_populations() -> None:
+    scenario = SCENARIOS["heterogeneous"]
+    covered = 0
+    for seed in range(4):
+        result = estimate_lcmcr(
+            simulate_histories(scenario, seed), seed=seed, iterations=4000, burn_in=1000
+        )
+        covered += result.lower <= scenario.size <= result.upper
+    assert covered >= 3
