@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from strikewatch.extract import EXTRACTOR_VERSION, ReportInput, claims_for, repetition_key
-from strikewatch.gazetteer import Gazetteer
+from strikewatch.gazetteer import Gazetteer, place_from_row
 from strikewatch.link import LinkSummary, engine_named, link_all, link_new
 from strikewatch.model import ClaimDraft
 from strikewatch.store.claims import count_pending, pending_reports, save_claims
 from strikewatch.store.database import Database
+from strikewatch.store.places import user_places
 from strikewatch.store.reports import iter_reports
 from strikewatch.store.schema import Report
 
@@ -62,6 +63,11 @@ def report_input(report: Report, repeated: Counter[str] | None = None) -> Report
     )
 
 
+def gazetteer_for(database: Database) -> Gazetteer:
+    """The shipped gazetteer plus the places analysts added to this store."""
+    return Gazetteer.default(extra=[place_from_row(row) for row in user_places(database)])
+
+
 def pending_count(database: Database, *, reprocess: bool = False) -> int:
     """How many reports a ``process`` run would read (for progress bars)."""
     return count_pending(database, reprocess=reprocess)
@@ -83,7 +89,7 @@ def process(
     """
     summary = ProcessSummary()
     repeated = repetition(database)
-    gazetteer = gazetteer or Gazetteer.default()
+    gazetteer = gazetteer or gazetteer_for(database)
     for chunk in pending_reports(database, chunk=CHUNK, reprocess=reprocess):
         extracted: list[tuple[int, list[ClaimDraft]]] = []
         for report in chunk:

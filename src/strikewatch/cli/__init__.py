@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from strikewatch.cli import export, ingest, process  # noqa: F401  (they register commands)
+from strikewatch.cli import (  # noqa: F401  (importing them registers their commands)
+    export,
+    gazetteer,
+    ingest,
+    link,
+    process,
+)
 from strikewatch.cli.app import INTERRUPTED, app, err
 from strikewatch.errors import StrikewatchError
 

@@ -12,18 +12,31 @@ from strikewatch.ingest import ingest_paths
 from strikewatch.store import Database
 
 
-def _process(database: Database, reprocess: bool) -> None:
+def _process(
+    database: Database, reprocess: bool, recluster: bool = False, retrain: bool = False
+) -> None:
     # Imported here: extraction loads lexicons and the gazetteer, which `--help` need not.
     from strikewatch.pipeline import pending_count, process
 
     total = pending_count(database, reprocess=reprocess)
     with interruptible(), progress_bar("processing", total) as advance:
-        summary = process(database, reprocess=reprocess, progress=advance)
+        summary = process(
+            database, reprocess=reprocess, recluster=recluster, retrain=retrain, progress=advance
+        )
     err.print(
         f"processed {summary.reports} reports: {summary.claims} claims "
         f"({summary.harm_claims} alleging harm), {summary.boilerplate} captures without a report",
         markup=False,
     )
+    if summary.link is not None:
+        link = summary.link
+        err.print(
+            f"linked {link.claims} claims: {link.assigned.incidents_created} new incidents, "
+            f"{link.assigned.incidents_updated} updated, {link.queued_for_review} pairs for "
+            f"review, {link.declarations} declared-strike matches"
+            + (" (linkage model trained)" if link.trained else ""),
+            markup=False,
+        )
 
 
 @app.command("process")
@@ -34,9 +47,15 @@ def process_command(
             help="Extract again from every report (earlier claims are kept as old versions)."
         ),
     ] = False,
+    recluster: Annotated[
+        bool, typer.Option(help="Cluster every claim again instead of placing new ones live.")
+    ] = False,
+    retrain: Annotated[
+        bool, typer.Option(help="Retrain the linkage model first (implies --recluster).")
+    ] = False,
 ) -> None:
-    """Extract claims from every report not yet processed; incremental and idempotent."""
-    _process(open_store(), reprocess)
+    """Extract claims from every report not yet processed, and link them into incidents."""
+    _process(open_store(), reprocess, recluster, retrain)
 
 
 @app.command()

@@ -131,3 +131,26 @@ def _row_to_place(row: dict[str, str], label: str, where: str, source: str) -> P
         alternate_names=alternates,
         population=population,
     )
+
+
+def place_from_row(row: dict[str, object], *, source: str = "user") -> Place:
+    """A Place from a stored row (the keys of COLUMNS)."""
+    alternates = row.get("alternate_names") or ()
+    if isinstance(alternates, str):
+        names = tuple(a for a in alternates.split("|") if a)
+    elif isinstance(alternates, list | tuple):
+        names = tuple(str(a) for a in alternates)
+    else:
+        names = ()
+    return Place(
+        name=str(row["name"]),
+        name_ar=str(row["name_ar"]) if row.get("name_ar") else None,
+        admin1=str(row["admin1"]) if row.get("admin1") else None,
+        admin2=str(row["admin2"]) if row.get("admin2") else None,
+        latitude=float(str(row["latitude"])),
+        longitude=float(str(row["longitude"])),
+        precision=GeoPrecision(str(row.get("precision") or "place")),
+        country=str(row.get("country") or "SY"),
+        source=source,
+        alternate_names=names,
+    )

@@ -104,7 +104,7 @@ class Ingestor:
     ) -> None:
         self.database = database
         self.archive = EvidenceArchive(database.settings.archive_dir)
-        self.collector = collector or _collector()
+        self.collector = collector or collector_name()
         self.progress = progress
         self.batch_size = database.settings.batch_size
 
@@ -305,7 +305,8 @@ def _position_order(problem: InputProblem) -> tuple[str, list[int | str]]:
     return problem.file, [int(p) if p.isdigit() else p for p in parts]
 
 
-def _collector() -> str:
+def collector_name() -> str:
+    """Who runs this import: the operating-system user, marked as the command line."""
     try:
         return f"{getpass.getuser()} (cli)"
     except (KeyError, OSError):

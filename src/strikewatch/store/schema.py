@@ -348,3 +348,23 @@ class ClaimEmbedding(Base):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
     model: Mapped[str] = mapped_column(String(64))
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
+
+
+class UserPlace(Base):
+    """A place an analyst added to the gazetteer (villages are in no package)."""
+
+    __tablename__ = "gazetteer_places"
+    __table_args__ = (UniqueConstraint("name", "admin1", "country"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(256))
+    name_ar: Mapped[str | None] = mapped_column(String(256))
+    admin1: Mapped[str | None] = mapped_column(String(128))
+    admin2: Mapped[str | None] = mapped_column(String(128))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    precision: Mapped[str] = mapped_column(String(16), default="place")
+    country: Mapped[str] = mapped_column(String(2))
+    alternate_names: Mapped[list[Any]] = mapped_column(default=list)
+    added_by: Mapped[str] = mapped_column(String(128))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
