@@ -13,7 +13,12 @@ from strikewatch.ingest import importers
 from strikewatch.model import Grade
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = ("STRIKEWATCH_DATABASE_URL", "STRIKEWATCH_ARCHIVE_DIR", "STRIKEWATCH_BATCH_SIZE")
+SETTINGS = (
+    "STRIKEWATCH_DATABASE_URL",
+    "STRIKEWATCH_ARCHIVE_DIR",
+    "STRIKEWATCH_BATCH_SIZE",
+    "STRIKEWATCH_LINK_ENGINE",
+)
 
 
 def _docs_text() -> str:
