@@ -258,6 +258,55 @@ def grouping(
     }
 
 
+def incident_scores(
+    scored: list[tuple[dict[str, Any], str]],
+    incidents: dict[str, dict[str, Any]],
+    incidents_out: list[dict[str, Any]],
+) -> dict[str, float]:
+    """Per exported incident, against the Airwars incident most of its reports belong to."""
+    truth = {str(s["source_id"]): code for s, code in scored}
+    counts = {k: [0, 0] for k in ("belligerent", "date", "geo", "grade", "range_overlap")}
+    for mine in incidents_out:
+        votes: dict[str, int] = {}
+        for report_id in mine.get("report_ids") or []:
+            if str(report_id) in truth:
+                votes[truth[str(report_id)]] = votes.get(truth[str(report_id)], 0) + 1
+        if not votes:
+            continue
+        theirs = incidents[max(votes, key=lambda code: votes[code])]
+        expected = truth_belligerents(theirs)
+        if expected:
+            counts["belligerent"][1] += 1
+            said = {family(b) for b in mine.get("belligerents") or []}
+            counts["belligerent"][0] += bool(said & expected)
+        if theirs.get("date"):
+            counts["date"][1] += 1
+            if mine.get("date"):
+                gap = abs(
+                    (date.fromisoformat(mine["date"]) - date.fromisoformat(theirs["date"])).days
+                )
+                counts["date"][0] += gap <= 1
+        if theirs.get("latitude") is not None:
+            counts["geo"][1] += 1
+            if mine.get("latitude") is not None:
+                distance = km(
+                    mine["latitude"], mine["longitude"], theirs["latitude"], theirs["longitude"]
+                )
+                counts["geo"][0] += distance <= 10
+        grade = (theirs.get("assessment") or "").strip().lower()
+        if grade in {"confirmed", "fair", "weak", "contested", "discounted"}:
+            counts["grade"][1] += 1
+            counts["grade"][0] += (mine.get("grade") or "") == grade
+        low, high = theirs.get("civilian_deaths_min"), theirs.get("civilian_deaths_max")
+        if low is not None and high is not None:
+            counts["range_overlap"][1] += 1
+            m_low, m_high = mine.get("civilian_deaths_min"), mine.get("civilian_deaths_max")
+            counts["range_overlap"][0] += (
+                m_low is not None and m_high is not None and m_low <= high and m_high >= low
+            )
+    return {f"incident_{k}": (r / n if n else float("nan")) for k, (r, n) in counts.items()}
+
+
 def run(corpus: Path, out: Path, limit: int | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     sources = list(read_jsonl(corpus / "sources.jsonl"))[:limit]
@@ -297,6 +346,8 @@ def run(corpus: Path, out: Path, limit: int | None) -> None:
     incidents_out = list(read_jsonl(out / "incidents.jsonl"))
     print(f"incidents: {len(incidents_out)}")
     for name, value in grouping(scored, incidents_out).items():
+        print(f"{name + ':':<28}{value:.3f}")
+    for name, value in incident_scores(scored, incidents, incidents_out).items():
         print(f"{name + ':':<28}{value:.3f}")
     print(f"error lists: {out}/errors_*.jsonl")
 

@@ -1,6 +1,6 @@
 """Coverage of the 95 % intervals of both MSE methods on simulated populations of known size.
 
-Run: .venv/bin/python benchmarks/mse_coverage.py [--runs 60] [--workers 2]
+Run: .venv/bin/python benchmarks/mse_coverage.py [--runs 40] [--workers 2] [--iterations 10000]
 Prints the settings, then per scenario and method: coverage, median relative error of
 the point estimate, median interval width relative to N, and seconds per estimate.
 """
@@ -46,9 +46,9 @@ def run_one(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=60, help="populations per scenario")
+    parser.add_argument("--runs", type=int, default=40, help="populations per scenario")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--iterations", type=int, default=20_000, help="LCMCR kept iterations")
+    parser.add_argument("--iterations", type=int, default=10_000, help="LCMCR kept iterations")
     parser.add_argument("--burn-in", type=int, default=5_000)
     parser.add_argument("--scenario", action="append", choices=sorted(SCENARIOS))
     args = parser.parse_args()

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from strikewatch.assess import AssessSummary, assess_incidents
 from strikewatch.extract import EXTRACTOR_VERSION, ReportInput, claims_for, repetition_key
 from strikewatch.gazetteer import Gazetteer, place_from_row
 from strikewatch.link import LinkSummary, engine_named, link_all, link_new
@@ -34,6 +35,7 @@ class ProcessSummary:
     harm_claims: int = 0
     boilerplate: int = 0
     link: LinkSummary | None = None
+    assessed: AssessSummary | None = None
 
 
 def repetition(database: Database) -> Counter[str]:
@@ -106,4 +108,5 @@ def process(
         summary.link = link_all(database, engine, retrain=retrain)
     else:
         summary.link = link_new(database, engine)
+    summary.assessed = assess_incidents(database, summary.link.touched)
     return summary

@@ -1,13 +1,14 @@
 """Log-linear capture-recapture: AIC-averaged Poisson models with profile-likelihood intervals.
 
-The model set is every hierarchical model made of the main effects plus a subset of the
-two-way interactions (all subsets up to 4 lists; with more lists, subsets of growing
-size until the set would pass ``MAX_MODELS``). Each model is a Poisson GLM fitted by
-statsmodels on the observed cells; the all-zero cell is extrapolated from it. Models are
-averaged with Akaike weights, and the interval is the model-averaged profile-likelihood
-interval of Fletcher and Turek (2012) built on Cormack's (1992) multinomial profile
-likelihood for the population size, so that it carries both the uncertainty of the
-fitted model and the Poisson chance in how many were never recorded.
+The model set is the hierarchical models made of the main effects plus a subset of the
+two-way interactions: all of them up to 4 lists; with more lists, those a forward
+search by AIC visits (the chosen model and all its neighbours on the way). Each model is
+a Poisson GLM fitted by statsmodels on the observed cells; the all-zero cell is
+extrapolated from it. Models are averaged with Akaike weights, and the interval is the
+model-averaged profile-likelihood interval of Fletcher and Turek (2012) built on
+Cormack's (1992) multinomial profile likelihood for the population size, so that it
+carries both the uncertainty of the fitted model and the Poisson chance in how many
+were never recorded.
 """
 
 from __future__ import annotations
@@ -19,17 +20,17 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 import numpy as np
-import statsmodels.api as sm  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
-# With 5 lists all 1,024 subsets of the 10 interactions would cost seconds; the
-# subsets with few interactions carry almost all Akaike weight in practice.
-MAX_MODELS = 256
-# Models with less Akaike weight than this change the interval by less than its rounding.
-MIN_WEIGHT = 1e-3
+# Up to 4 lists all 64 models are fitted; from 5 lists (1,024 models and more) a forward
+# search by AIC picks the models instead.
+EXHAUSTIVE_LISTS = 4
+# The lightest models, together holding this share of the Akaike weight, are left out:
+# they can move the interval's tail probabilities by no more than this share.
+NEGLIGIBLE_WEIGHT = 0.01
 # A coefficient this large means the fit ran off to a boundary (an empty overlap).
 MAX_COEFFICIENT = 15.0
-PROFILE_POINTS = 121
+PROFILE_POINTS = 81
 PROFILE_HALF_WIDTH = 9.0  # in standard errors of log(unrecorded) around the estimate
 
 
@@ -65,15 +66,40 @@ def design_matrix(
 
 
 def candidate_models(lists: int) -> list[tuple[tuple[int, int], ...]]:
-    """Give the hierarchical models considered: subsets of the two-way interactions."""
+    """Give every hierarchical model of main effects and a subset of two-way interactions."""
     pairs = list(itertools.combinations(range(lists), 2))
-    models: list[tuple[tuple[int, int], ...]] = []
-    for size in range(len(pairs) + 1):
-        batch = list(itertools.combinations(pairs, size))
-        if models and len(models) + len(batch) > MAX_MODELS:
-            break
-        models += batch
-    return models
+    return [m for size in range(len(pairs) + 1) for m in itertools.combinations(pairs, size)]
+
+
+Fit = tuple[tuple[tuple[int, int], ...], NDArray[np.float64], float, float]
+
+
+def fit_models(patterns: NDArray[np.int64], counts: NDArray[np.float64]) -> tuple[list[Fit], int]:
+    """Give the fitted models (interactions, coefficients, AIC, s.e. of the intercept) and
+    how many could not be fitted: all of them up to 4 lists, else a forward search."""
+    lists = patterns.shape[1]
+    cache: dict[tuple[tuple[int, int], ...], Fit | None] = {}
+
+    def fit(interactions: tuple[tuple[int, int], ...]) -> Fit | None:
+        if interactions not in cache:
+            found = _fit_observed(design_matrix(patterns, interactions), counts)
+            cache[interactions] = None if found is None else (interactions, *found)
+        return cache[interactions]
+
+    if lists <= EXHAUSTIVE_LISTS:
+        for interactions in candidate_models(lists):
+            fit(interactions)
+    else:
+        # Forward selection by AIC from independence; every model it tries is kept for
+        # the average, so the neighbours of the chosen model share the weight.
+        pairs = list(itertools.combinations(range(lists), 2))
+        current = fit(())
+        while current is not None:
+            tried = [fit(tuple(sorted((*current[0], p)))) for p in pairs if p not in current[0]]
+            better = [f for f in tried if f is not None and f[2] < current[2]]
+            current = min(better, key=lambda f: f[2]) if better else None
+    fits = [f for f in cache.values() if f is not None]
+    return fits, len(cache) - len(fits)
 
 
 def _fit_observed(
@@ -82,11 +108,15 @@ def _fit_observed(
     """Give (coefficients, AIC, s.e. of the intercept) or None when the fit is degenerate."""
     if design.shape[1] > design.shape[0]:
         return None
+    # Imported here: statsmodels takes seconds to import, and `import strikewatch` must not.
+    from statsmodels.genmod.families import Poisson  # type: ignore[import-untyped]
+    from statsmodels.genmod.generalized_linear_model import GLM  # type: ignore[import-untyped]
+
     with warnings.catch_warnings():
         # Zero cells push interactions to the boundary; statsmodels warns, we judge below.
         warnings.simplefilter("ignore")
         try:
-            result = sm.GLM(counts, design, family=sm.families.Poisson()).fit()
+            result = GLM(counts, design, family=Poisson()).fit()
             params = np.asarray(result.params, dtype=np.float64)
             intercept_se = float(np.sqrt(result.cov_params()[0, 0]))
         except (ValueError, np.linalg.LinAlgError, ZeroDivisionError):
@@ -174,20 +204,15 @@ def fit_loglinear(
     """Give the AIC-averaged unrecorded count and its interval, or None if no model fits."""
     lists = patterns.shape[1]
     zero = np.zeros((1, lists), dtype=np.int64)
-    fits: list[tuple[tuple[tuple[int, int], ...], NDArray[np.float64], float, float]] = []
-    dropped = 0
-    for interactions in candidate_models(lists):
-        fitted = _fit_observed(design_matrix(patterns, interactions), counts)
-        if fitted is None:
-            dropped += 1
-            continue
-        fits.append((interactions, *fitted))
+    fits, dropped = fit_models(patterns, counts)
     if not fits:
         return None
     aics = np.array([aic for _, _, aic, _ in fits])
     weights = np.exp(-(aics - aics.min()) / 2.0)
     weights /= weights.sum()
-    keep = [i for i in np.argsort(-weights) if weights[i] >= MIN_WEIGHT]
+    order = np.argsort(-weights)
+    enough = int(np.searchsorted(np.cumsum(weights[order]), 1.0 - NEGLIGIBLE_WEIGHT)) + 1
+    keep = [int(i) for i in order[:enough]]
     kept_weights = weights[keep] / weights[keep].sum()
     models: list[ModelFit] = []
     curves: list[tuple[NDArray[np.float64], NDArray[np.float64]]] = []

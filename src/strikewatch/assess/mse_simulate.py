@@ -58,6 +58,13 @@ SCENARIOS = {
     ),
     # Few records and thin overlaps: some pairs of lists share a handful of deaths.
     "sparse": Scenario("sparse", 300, (Stratum(1.0, (0.2, 0.15, 0.25, 0.12)),)),
+    # Two strata seen by only three lists: too few lists for the interactions (or the
+    # latent classes) to tell heterogeneity apart.
+    "heterogeneous-3": Scenario(
+        "heterogeneous-3",
+        1000,
+        (Stratum(0.5, (0.15, 0.2, 0.15)), Stratum(0.5, (0.5, 0.55, 0.45))),
+    ),
     "heterogeneous": Scenario(
         "heterogeneous",
         1000,

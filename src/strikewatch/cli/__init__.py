@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from strikewatch.cli import (  # noqa: F401  (importing them registers their commands)
+    assess,
     export,
     gazetteer,
     ingest,

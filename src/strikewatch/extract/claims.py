@@ -15,6 +15,7 @@ from strikewatch.extract.actors import find_belligerents
 from strikewatch.extract.dates import find_event_date, find_publication_date
 from strikewatch.extract.digest import EventSpan, split_events
 from strikewatch.extract.harm import HarmFinding, find_harm
+from strikewatch.extract.imported import imported_claim
 from strikewatch.extract.numbers import Range
 from strikewatch.extract.places import find_place
 from strikewatch.extract.relevance import assess_relevance
@@ -57,6 +58,8 @@ def _harm_details(harm: HarmFinding) -> dict[str, Any]:
 
 def claims_for(report: ReportInput, *, gazetteer: Gazetteer | None = None) -> list[ClaimDraft]:
     """One claim per event the report describes (one for most reports), with reasons."""
+    if isinstance(report.extra.get("incident"), dict):
+        return [imported_claim(report.extra["incident"], report.language)]
     text = report.text
     published_at = report.published_at or report.extra.get("published_at_raw")
     relevance = assess_relevance(
@@ -124,6 +127,8 @@ def _claim(
         "targets": find_targets(span, language=language),
         "attribution_disputed": actors.disputed,
         "attribution_inferred": actors.inferred,
+        # Named by context (a joint campaign, who holds the area), not by the report's words.
+        "context_belligerents": list(actors.context_belligerents),
         "place_mentions": place.mentions,
         "unresolved_places": place.unresolved,
         "admin1": place.admin1,

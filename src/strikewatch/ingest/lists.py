@@ -15,6 +15,7 @@ from typing import Any
 
 from strikewatch.errors import InputProblem
 from strikewatch.ingest.decoding import DecodeError, decode
+from strikewatch.ingest.incident_fields import parse_incident_fields
 from strikewatch.ingest.inputs import InputItem
 from strikewatch.ingest.registry import ImportOptions
 from strikewatch.model import ReportDraft, ReportKind
@@ -124,6 +125,12 @@ class CsvLists:
         record = {field: values[i] for field, i in columns.items()}
         used = set(columns.values())
         extra: dict[str, Any] = {header[i]: v for i, v in enumerate(values) if i not in used}
+        mapped = {f[9:]: v for f, v in record.items() if f.startswith("incident.")}
+        if mapped:
+            incident = parse_incident_fields(mapped, item.label, position)
+            if isinstance(incident, InputProblem):
+                return incident
+            extra["incident"] = incident
         row_id = record.get("id", "").strip()
         if not row_id:
             # No id column: the row's values identify it, so a re-export dedupes.

@@ -61,6 +61,7 @@ class AssignSummary:
     incidents_updated: int = 0
     incidents_closed: int = 0
     claims_moved: int = 0
+    touched: list[int] = field(default_factory=list)  # incidents created or changed
 
 
 def claim_facts(claim: StoredClaim) -> ClaimFacts:
@@ -157,6 +158,7 @@ def assign(
             result.claims_moved += len(moved)
             _move(session, moved, current, incident.id, placements, method)
         result.incidents_closed += _close_emptied(session, set(current.values()) - touched, now)
+        result.touched = sorted(touched)
     return result
 
 

@@ -42,7 +42,13 @@ class LinkSummary:
     incidents: int = 0
     queued_for_review: int = 0
     declarations: int = 0
+    declared_incidents: list[int] = field(default_factory=list)
     assigned: AssignSummary = field(default_factory=AssignSummary)
+
+    @property
+    def touched(self) -> list[int]:
+        """Incidents this run created or changed (assessment reads them again)."""
+        return sorted({*self.assigned.touched, *self.declared_incidents})
 
 
 def ensure_embeddings(database: Database, claim_ids: Sequence[int]) -> None:
@@ -104,6 +110,17 @@ def placements(groups: Sequence[Sequence[int]], pairs: Sequence[Pair]) -> dict[i
     return found
 
 
+def assign_records(database: Database, records: Sequence[StoredClaim]) -> AssignSummary:
+    """Published incident records: each is its own incident, never merged with others."""
+    return assign(
+        database,
+        [[c.id] for c in records],
+        {c.id: c for c in records},
+        {c.id: Placement(None, ["a published incident record"]) for c in records},
+        method="imported",
+    )
+
+
 def link_all(
     database: Database,
     engine: Engine,
@@ -114,6 +131,10 @@ def link_all(
     """Cluster every current harm claim into incidents (bulk mode)."""
     summary = LinkSummary()
     stored = linkable_claims(database)
+    imported = [c for c in stored if c.details.get("imported_incident")]
+    stored = [c for c in stored if not c.details.get("imported_incident")]
+    if imported:
+        summary.assigned = assign_records(database, imported)
     witnesses = [c for c in stored if c.kind not in DECLARATION_KINDS]
     summary.claims = len(witnesses)
     if not witnesses:
@@ -139,9 +160,12 @@ def link_all(
     groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates)
     by_id: Mapping[int, StoredClaim] = {c.id: c for c in stored}
     say(f"writing {len(groups)} incidents")
-    summary.assigned = assign(database, groups, by_id, placements(groups, pairs), method="bulk")
+    assigned = assign(database, groups, by_id, placements(groups, pairs), method="bulk")
+    assigned.touched = sorted({*assigned.touched, *summary.assigned.touched})
+    summary.assigned = assigned
     summary.incidents = len(groups)
     summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
     declarations = [c for c in stored if c.kind in DECLARATION_KINDS]
-    summary.declarations = match_declarations(database, declarations)
+    summary.declared_incidents = match_declarations(database, declarations)
+    summary.declarations = len(summary.declared_incidents)
     return summary

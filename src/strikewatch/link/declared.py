@@ -72,9 +72,10 @@ def _candidates(database: Database, day: date) -> list[Incident]:
         )
 
 
-def match_declarations(database: Database, declarations: Sequence[StoredClaim]) -> int:
-    """Record each declaration's matching incidents; returns how many matches were added."""
+def match_declarations(database: Database, declarations: Sequence[StoredClaim]) -> list[int]:
+    """Record each declaration's matching incidents; returns the incidents matched."""
     rows = []
+    matched: set[int] = set()
     for claim in declarations:
         if claim.event_date is None:
             continue
@@ -84,6 +85,7 @@ def match_declarations(database: Database, declarations: Sequence[StoredClaim]) 
                 continue
             probability, reasons = scored
             said = families(claim.belligerents or [])
+            matched.add(incident.id)
             rows.append(
                 {
                     "claim_id": claim.id,
@@ -99,4 +101,4 @@ def match_declarations(database: Database, declarations: Sequence[StoredClaim]) 
     if rows:
         with database.session() as session:
             session.execute(database.dialect.insert_ignoring_duplicates(Declaration), rows)
-    return len(rows)
+    return sorted(matched)

@@ -81,6 +81,10 @@ def _area(claim: LinkClaim, gazetteer: Gazetteer) -> tuple[float | None, float |
     return None, None
 
 
+def _key(admin1: str | None, month: int | None) -> str | None:
+    return f"{fold_name(admin1)}|{month}" if admin1 and month is not None else None
+
+
 def _month(claim: LinkClaim) -> int | None:
     when = claim.strike_date or claim.published
     return when.year * 12 + when.month if when else None
@@ -114,6 +118,15 @@ def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) ->
             "lon": pa.array([c.longitude if c.precise else None for c in claims], pa.float64()),
             "area_lat": pa.array([a[0] for a in areas], pa.float64()),
             "area_lon": pa.array([a[1] for a in areas], pa.float64()),
+            "area_period": pa.array([_key(c.admin1, _month(c)) for c in claims], pa.string()),
+            "undated_area_period": pa.array(
+                [_key(c.admin1, _month(c)) if c.day is None else None for c in claims],
+                pa.string(),
+            ),
+            "no_period_admin1": pa.array(
+                [fold_name(c.admin1) if c.admin1 and _month(c) is None else None for c in claims],
+                pa.string(),
+            ),
             "place_key": pa.array(
                 [fold_name(c.place) if c.place and c.precise else None for c in claims]
             ),

@@ -17,6 +17,7 @@ from strikewatch.link.assign import assign
 from strikewatch.link.bulk import (
     DECLARATION_KINDS,
     LinkSummary,
+    assign_records,
     ensure_embeddings,
     link_all,
     link_claim,
@@ -73,6 +74,10 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         return link_all(database, engine)
     summary = LinkSummary(model_id=model_row.id)
     fresh = linkable_claims(database, claim_ids=unlinked_claim_ids(database))
+    records = [c for c in fresh if c.details.get("imported_incident")]
+    if records:
+        summary.assigned = assign_records(database, records)
+    fresh = [c for c in fresh if not c.details.get("imported_incident")]
     new = [c for c in fresh if c.kind not in DECLARATION_KINDS]
     summary.claims = len(new)
     if new:
@@ -92,11 +97,14 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         summary.pairs = len(pairs)
         groups = _groups(new, known, pairs)
         by_id = {c.id: c for c in everyone}
-        summary.assigned = assign(database, groups, by_id, placements(groups, pairs), method="live")
+        assigned = assign(database, groups, by_id, placements(groups, pairs), method="live")
+        assigned.touched = sorted({*assigned.touched, *summary.assigned.touched})
+        summary.assigned = assigned
         summary.incidents = len(groups)
         summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
     declarations = [c for c in fresh if c.kind in DECLARATION_KINDS]
-    summary.declarations = match_declarations(database, declarations)
+    summary.declared_incidents = match_declarations(database, declarations)
+    summary.declarations = len(summary.declared_incidents)
     return summary
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from strikewatch.link.engines import Engine
@@ -36,11 +37,18 @@ BLOCKING_RULES: list[Any] = [
     # Claims without a day of their own still meet others of their place and month.
     "l.period = r.period and l.place_key = r.place_key",
     "l.strike_date = r.strike_date and l.place_key is null and r.place_key is null",
-    "l.period = r.period and l.admin1 = r.admin1",
-    # Undated claims: only their place can bring them together.
+    # A claim without a day of its own meets the claims of its governorate and month; one
+    # without even a month, those of its governorate. Keys are null for the others, so the
+    # joins stay as small as the undated claims are few (both directions: Splink compares
+    # each pair once, lower id on the left).
+    "l.undated_area_period = r.area_period",
+    "l.area_period = r.undated_area_period",
     "l.place_key = r.place_key and (l.period is null or r.period is null)",
-    "l.admin1 = r.admin1 and (l.period is null or r.period is null)",
+    "l.no_period_admin1 = r.admin1",
+    "l.admin1 = r.no_period_admin1",
 ]
+# Training reads a sample: the parameters settle long before a million claims.
+TRAINING_SAMPLE = 100_000
 _WHERE_NULL = "l.area_lat IS NULL OR r.area_lat IS NULL"
 
 
@@ -166,16 +174,42 @@ def quiet_splink() -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def for_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """The trained model with its SQL written for ``dialect``, its parameters unchanged.
+
+    Splink saves a model's SQL in the dialect it was trained on (DuckDB's ``epoch``,
+    ``list_intersect``), which Spark cannot run: the comparisons are rebuilt for the
+    engine and the trained m and u probabilities copied over, level by level.
+    """
+    if model.get("sql_dialect", dialect) == dialect:
+        return model
+    fresh: dict[str, Any] = settings().create_settings_dict(dialect)
+    for built, trained in zip(fresh["comparisons"], model["comparisons"], strict=True):
+        levels = zip(built["comparison_levels"], trained["comparison_levels"], strict=True)
+        for level, learnt in levels:
+            for key in ("m_probability", "u_probability"):
+                if key in learnt:
+                    level[key] = learnt[key]
+    fresh["probability_two_random_records_match"] = model["probability_two_random_records_match"]
+    fresh["sql_dialect"] = dialect
+    return fresh
+
+
 def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     from splink import Linker
 
     db_api = engine.db_api()
+    if isinstance(model, dict):
+        model = for_dialect(model, db_api.sql_dialect.sql_dialect_str)
     # Splink logs every EM iteration at INFO; strikewatch reports progress itself.
     return Linker(db_api.register(engine.frame(db_api, table)), model, log_level=logging.WARNING)
 
 
 def train(engine: Engine, table: pa.Table) -> dict[str, Any]:
     """Trained model (Splink's JSON settings) from the claims in ``table``."""
+    if table.num_rows > TRAINING_SAMPLE:
+        rows = np.random.default_rng(7).choice(table.num_rows, TRAINING_SAMPLE, replace=False)
+        table = table.take(pa.array(np.sort(rows)))
     with quiet_splink():
         linker = _linker(engine, table, settings())
         training = linker.training

@@ -1,0 +1,158 @@
+"""The versioned grading rubric: which grade an incident earns from its evidence, and why.
+
+Pure functions over an incident's claims and declared strikes; the rules' parameters
+live in ``rubric.toml`` so the rule in force can be shown and changed without code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from strikewatch.extract.relevance import repetition_key
+from strikewatch.model import Grade
+from strikewatch.store.incident_claims import ClaimEvidence, DeclarationEvidence
+
+FAMILY = {
+    "sdf": "kurdish",
+    "ypg": "kurdish",
+    "kurdish-forces": "kurdish",
+    "united-states": "us-led-coalition",
+    "france": "us-led-coalition",
+    "united-kingdom": "us-led-coalition",
+    "jordan": "us-led-coalition",
+}
+
+
+@dataclass(frozen=True)
+class Rubric:
+    version: str
+    credible_kinds: frozenset[str]
+    fair_sources: int
+    outlier_factor: float
+    grades: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def rubric() -> Rubric:
+    """The rubric shipped in rubric.toml."""
+    raw: dict[str, Any] = tomllib.loads(
+        files("strikewatch.assess").joinpath("rubric.toml").read_text(encoding="utf-8")
+    )
+    return Rubric(
+        version=str(raw["version"]),
+        credible_kinds=frozenset(raw["credible_kinds"]),
+        fair_sources=int(raw["fair_sources"]),
+        outlier_factor=float(raw["outlier_factor"]),
+        grades=dict(raw["grades"]),
+    )
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An incident's grade, strike status and the reasons for both."""
+
+    grade: Grade
+    strike_status: str
+    independent_sources: int
+    reasons: list[str]
+    rubric_version: str
+
+
+def _is_repost(claim: ClaimEvidence) -> bool:
+    extra = claim.report_extra
+    return bool(extra.get("retweet_of") or extra.get("forwarded_from"))
+
+
+def independent_sources(claims: Sequence[ClaimEvidence], rules: Rubric) -> list[str]:
+    """Publishers that count as independent sources (reposts and copies left out)."""
+    seen_texts: set[str] = set()
+    publishers: list[str] = []
+    for claim in claims:
+        if claim.kind not in rules.credible_kinds or _is_repost(claim):
+            continue
+        start, end = claim.span
+        key = repetition_key(claim.text[start or 0 : end])
+        publisher = claim.publisher or f"{claim.platform or claim.kind}:{claim.external_id}"
+        if key in seen_texts or publisher in publishers:
+            continue
+        seen_texts.add(key)
+        publishers.append(publisher)
+    return publishers
+
+
+def named_families(claims: Sequence[ClaimEvidence]) -> dict[str, int]:
+    """Belligerent families alleged by the incident's claims, with how many claims each.
+
+    Context partners count: where regime forces and Russian aircraft both struck the same
+    front, a strike the reports lay on one of them is competing attribution, as Airwars
+    grades it ("Russia or the regime"). Attribution inferred only from who holds the area
+    does not count.
+    """
+    counts: dict[str, int] = {}
+    for claim in claims:
+        if claim.details.get("attribution_inferred"):
+            continue
+        for family in {FAMILY.get(b, b) for b in claim.belligerents}:
+            if family != "unknown":
+                counts[family] = counts.get(family, 0) + 1
+    return counts
+
+
+def _only_combatants(claims: Sequence[ClaimEvidence]) -> bool:
+    harmed = [c for c in claims if c.civilian_deaths[1] or c.civilian_injuries[1]]
+    fighters = [c for c in claims if (c.details.get("combatant_deaths_max") or 0) > 0]
+    return bool(fighters) and not harmed
+
+
+def assess(
+    claims: Sequence[ClaimEvidence],
+    declarations: Sequence[DeclarationEvidence] = (),
+    rules: Rubric | None = None,
+) -> Assessment:
+    """Grade one incident from its claims and the declared strikes matched to it."""
+    rules = rules or rubric()
+    sources = independent_sources(claims, rules)
+    families = named_families(claims)
+    disputed = [c for c in claims if c.details.get("attribution_disputed")]
+    admitted = [d for d in declarations if d.admits_civilian_harm]
+    reasons = [f"{len(sources)} independent credible source(s): " + ", ".join(sources[:5])]
+    if declarations:
+        reasons.append(
+            "declared strike by " + ", ".join(sorted({d.belligerent or "?" for d in declarations}))
+        )
+    if admitted:
+        grade = Grade.CONFIRMED
+        reasons.append("the belligerent's statement admits civilian harm")
+    elif _only_combatants(claims):
+        grade = Grade.DISCOUNTED
+        reasons.append("the reports describe combatant deaths and no civilian harm")
+    elif len(families) > 1 or disputed:
+        grade = Grade.CONTESTED
+        if len(families) > 1:
+            reasons.append(
+                "competing attributions: "
+                + ", ".join(f"{f} ({n})" for f, n in sorted(families.items()))
+            )
+        if disputed:
+            reasons.append(f"{len(disputed)} report(s) dispute the attribution")
+    elif len(sources) >= rules.fair_sources:
+        grade = Grade.FAIR
+        reasons.append(f"at least {rules.fair_sources} independent sources agree")
+    else:
+        grade = Grade.WEAK
+        reasons.append("a single source")
+    status = (
+        "declared strike"
+        if declarations
+        else "contested strike"
+        if grade is Grade.CONTESTED
+        else "single source claim"
+        if len(sources) < rules.fair_sources
+        else "likely strike"
+    )
+    return Assessment(grade, status, len(sources), reasons, rules.version)
