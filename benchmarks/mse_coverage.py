@@ -78,7 +78,7 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = list(pool.map(run_one, jobs, chunksize=4))
     print(
-        f"{'scenario':<14} {'method':<10} {'coverage':>8} {'rel.err':>8} "
+        f"{'scenario':<16} {'method':<10} {'coverage':>8} {'rel.err':>8} "
         f"{'width/N':>8} {'s/est':>6} {'observed':>8}"
     )
     for name in names:
@@ -91,7 +91,7 @@ def main() -> None:
             width = statistics.median(row[3] for row in rows)
             seconds = statistics.mean(row[4] for row in rows)
             print(
-                f"{name:<14} {method:<10} {coverage:>8.3f} {error:>+8.3f} "
+                f"{name:<16} {method:<10} {coverage:>8.3f} {error:>+8.3f} "
                 f"{width:>8.3f} {seconds:>6.2f} {observed:>8.0f}"
             )
     print(f"wall time {time.perf_counter() - started:.0f} s")

@@ -91,3 +91,38 @@ def sqlite_database(tmp_path: Path) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+@pytest.fixture(scope="session")
+def processed_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the demo corpus ingested and processed once (SQLite + archive)."""
+    from strikewatch.demo import demo_paths
+    from strikewatch.ingest import ingest_paths
+    from strikewatch.pipeline import process
+
+    folder = tmp_path_factory.mktemp("processed-demo")
+    db = open_database(
+        Settings(database_url=f"sqlite:///{folder / 'demo.db'}", archive_dir=folder / "archive")
+    )
+    try:
+        ingest_paths(db, demo_paths())
+        process(db)
+    finally:
+        db.close()
+    return folder
+
+
+@pytest.fixture
+def demo_database(processed_demo: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the processed demo store, free to change."""
+    import shutil
+
+    shutil.copy(processed_demo / "demo.db", tmp_path / "demo.db")
+    shutil.copytree(processed_demo / "archive", tmp_path / "archive")
+    db = open_database(
+        Settings(database_url=f"sqlite:///{tmp_path / 'demo.db'}", archive_dir=tmp_path / "archive")
+    )
+    try:
+        yield db
+    finally:
+        db.close()

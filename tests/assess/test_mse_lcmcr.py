@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -44,7 +46,32 @@ def test_lcmcr_covers_heterogeneous_populations() -> None:
     covered = 0
     for seed in range(4):
         result = estimate_lcmcr(
-            simulate_histories(scenario, seed), seed=seed, iterations=4000, burn_in=1000
+            simulate_histories(scenario, seed), seed=seed, iterations=3000, burn_in=1000
         )
         covered += result.lower <= scenario.size <= result.upper
     assert covered >= 3
+
+
+def test_one_class_sampler_matches_the_exact_posterior() -> None:
+    # With K = 1 the model is the classical M_t model; under p(N) ~ 1/N and Beta(1, 1)
+    # priors its posterior of N has a closed form to check the Gibbs sampler against.
+    histories = simulate_histories(SCENARIOS["independent"], seed=4)
+    patterns, counts = histories.arrays()
+    observed = int(counts.sum())
+    on_list = (patterns * counts[:, None]).sum(axis=0)
+    sizes = np.arange(observed, 5 * observed)
+    log_post = np.array(
+        [
+            -math.log(n)
+            + math.lgamma(n + 1)
+            - math.lgamma(n - observed + 1)
+            + sum(math.lgamma(1 + k) + math.lgamma(1 + n - k) - math.lgamma(2 + n) for k in on_list)
+            for n in sizes
+        ]
+    )
+    weights = np.exp(log_post - log_post.max())
+    cdf = np.cumsum(weights / weights.sum())
+    exact = [float(sizes[np.searchsorted(cdf, q)]) for q in (0.025, 0.5, 0.975)]
+    sample = sample_lcmcr(patterns, counts, classes=1, iterations=20000, burn_in=1000, seed=1)
+    drawn = [observed + float(np.quantile(sample.unrecorded, q)) for q in (0.025, 0.5, 0.975)]
+    assert drawn == pytest.approx(exact, abs=8)

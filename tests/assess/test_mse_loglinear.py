@@ -6,16 +6,31 @@ import numpy as np
 import pytest
 
 from strikewatch.assess.estimate import CaptureHistories, estimate_loglinear
-from strikewatch.assess.mse_loglinear import MAX_MODELS, candidate_models, chapman, fit_loglinear
+from strikewatch.assess.mse_loglinear import candidate_models, chapman, fit_loglinear, fit_models
 from strikewatch.assess.mse_simulate import SCENARIOS, simulate_histories
 
 
 def test_model_set_is_every_interaction_subset_up_to_four_lists() -> None:
     assert len(candidate_models(3)) == 8
     assert len(candidate_models(4)) == 64
-    five = candidate_models(5)
-    assert () in five and len(five) <= MAX_MODELS
-    assert max(len(m) for m in five) == 3  # 1 + 10 + 45 + 120 = 176 models
+    histories = simulate_histories(SCENARIOS["dependent"], seed=0)
+    fits, dropped = fit_models(*_arrays(histories))
+    assert len(fits) + dropped == 64
+
+
+def test_five_lists_are_searched_not_enumerated() -> None:
+    histories = simulate_histories(SCENARIOS["heterogeneous"], seed=0)
+    fits, dropped = fit_models(*_arrays(histories))
+    interactions = [f[0] for f in fits]
+    assert () in interactions
+    assert len(fits) + dropped < 1024
+    # Heterogeneity shows as many positive interactions: the search goes past three.
+    assert max(len(i) for i in interactions) >= 4
+
+
+def _arrays(histories: CaptureHistories) -> tuple[np.ndarray, np.ndarray]:
+    patterns, counts = histories.arrays()
+    return patterns, counts.astype(np.float64)
 
 
 def test_chapman_matches_its_formula() -> None:
@@ -61,3 +76,17 @@ def test_intervals_cover_independent_populations() -> None:
         result = estimate_loglinear(simulate_histories(scenario, seed))
         covered += result.lower <= scenario.size <= result.upper
     assert covered >= 17
+
+
+def test_random_sparse_tables_never_crash() -> None:
+    rng = np.random.default_rng(11)
+    patterns = [(1, 0, 0), (0, 1, 0), (1, 1, 0), (0, 0, 1), (1, 0, 1), (0, 1, 1), (1, 1, 1)]
+    for _ in range(25):
+        counts = {p: int(c) for p, c in zip(patterns, rng.integers(0, 6, 7), strict=True)}
+        if not any(counts.values()):
+            continue
+        result = estimate_loglinear(CaptureHistories(("A", "B", "C"), counts))
+        if np.isnan(result.total):
+            assert "no log-linear model could be fitted" in result.warnings[0]
+        else:
+            assert result.observed <= result.lower <= result.total <= result.upper

@@ -190,10 +190,14 @@ def _profile(
                 - math.lgamma(unrecorded + 1.0)
                 + float(np.sum(cells[positive] * np.log(fitted[positive] / total)))
             )
+    normal = NormalDist()
+    if not np.isfinite(loglik).any():
+        # No profile fit converged: fall back to a Wald interval on log(unrecorded).
+        signed = (np.log(grid + 0.5) - u_centre) / spread
+        return grid, np.array([normal.cdf(v) for v in signed])
     best = int(np.argmax(loglik))
     drop = np.maximum(2.0 * (loglik[best] - loglik), 0.0)
     signed = np.where(np.arange(len(grid)) < best, -1.0, 1.0) * np.sqrt(drop)
-    normal = NormalDist()
     confidence = np.maximum.accumulate(np.array([normal.cdf(v) for v in signed]))
     return grid, confidence
 

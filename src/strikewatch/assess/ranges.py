@@ -2,8 +2,8 @@
 
 Rule (methodology.md): the minimum is the lowest figure a credible source gives for the
 incident, the maximum the highest. One source's figure far above every other
-(``outlier_factor`` times the next highest) is left out of the maximum and named in the
-reasons, since a single inflated count should not set the published ceiling.
+(``outlier_factor`` times the next highest, by its lowest reading) is left out of the
+maximum and named in the reasons: a single inflated count should not set the ceiling.
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ def _range(
     reasons: list[str] = []
     if len(highs) > 1 and (highs[1][0] or 0) > 0:
         top, runner = highs[0][0] or 0, highs[1][0] or 0
+        # Judged by the figure's own floor: "dozens" (12-99) beside "3" is vague, not inflated.
+        floor = pick(highs[0][1])[0] or 0
         same = sum(1 for h, _ in highs if h == top)
-        if same == 1 and top > rules.outlier_factor * runner:
+        if same == 1 and floor > rules.outlier_factor * runner:
             reasons.append(
                 f"{name}: {top} from report {highs[0][1].external_id} left out of the maximum "
                 f"(more than {rules.outlier_factor:g} times the next highest, {runner})"

@@ -109,6 +109,23 @@ def _only_combatants(claims: Sequence[ClaimEvidence]) -> bool:
     return bool(fighters) and not harmed
 
 
+def _published_grade(claims: Sequence[ClaimEvidence]) -> Assessment | None:
+    """An incident made from a published record keeps the publisher's grade."""
+    if len(claims) != 1 or not claims[0].details.get("imported_incident"):
+        return None
+    record = claims[0].details["imported_incident"]
+    if record.get("grade") is None:
+        return None
+    publisher = claims[0].publisher or "the source"
+    return Assessment(
+        Grade(record["grade"]),
+        str(record.get("strike_status") or ""),
+        1,
+        [f"grade as published by {publisher} (record {claims[0].external_id})"],
+        f"published:{publisher}"[:32],
+    )
+
+
 def assess(
     claims: Sequence[ClaimEvidence],
     declarations: Sequence[DeclarationEvidence] = (),
@@ -116,6 +133,9 @@ def assess(
 ) -> Assessment:
     """Grade one incident from its claims and the declared strikes matched to it."""
     rules = rules or rubric()
+    published = _published_grade(claims)
+    if published is not None:
+        return published
     sources = independent_sources(claims, rules)
     families = named_families(claims)
     disputed = [c for c in claims if c.details.get("attribution_disputed")]

@@ -255,7 +255,9 @@ def write_records(records: list[dict[str, Any]], fmt: str, out: TextIO) -> Expor
     writer, media_type = WRITERS[fmt]
     meta = {"methodology_version": rubric().version, "dataset_sha256": dataset_hash(records)}
     writer(records, meta, out)
-    return ExportInfo(fmt, len(records), meta["methodology_version"], meta["dataset_sha256"], media_type)
+    return ExportInfo(
+        fmt, len(records), meta["methodology_version"], meta["dataset_sha256"], media_type
+    )
 
 
 def export_incidents_as(database: Database, fmt: str, out: TextIO) -> ExportInfo:

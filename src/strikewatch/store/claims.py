@@ -116,7 +116,7 @@ def iter_claims(
             )
             if not include_private:
                 stmt = stmt.where(Report.visibility == str(Visibility.PUBLIC))
-            rows = [(c, r, incident) for c, r, incident in session.execute(stmt).tuples()]
+            rows = [(c, r, incident) for c, r, incident in session.execute(stmt)]
         if not rows:
             return
         yield from rows

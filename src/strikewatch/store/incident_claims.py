@@ -77,7 +77,7 @@ def incident_claims(
                     Report.is_current.is_(True),
                 )
                 .order_by(Report.id, Claim.ordinal)
-            ).tuples()
+            )
             for claim, report in rows:
                 assert claim.incident_id is not None
                 found[claim.incident_id].append(

@@ -1,3 +1,5 @@
-"""The web app: public site, API, live feed (arrives with issue 6)."""
+"""The web app: public site, JSON API, live feed and downloads (``create_app``)."""
 
-__all__: list[str] = []
+from strikewatch.web.app import create_app
+
+__all__ = ["create_app"]

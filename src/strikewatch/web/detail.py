@@ -100,7 +100,7 @@ def incident_detail(database: Database, snapshot: Snapshot, public_id: str) -> d
                 Report.is_current.is_(True),
             )
             .order_by(Report.id, Claim.ordinal)
-        ).tuples()
+        ).all()
         sources = [_source(report, claim, n) for n, (claim, report) in enumerate(rows, 1)]
         support = dict(incident.support or {})
     ranges = {}

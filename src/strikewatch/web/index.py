@@ -105,7 +105,7 @@ def _sort_key(item: dict[str, Any], sort: str) -> Any:
     raw = {"date": item["date"], "id": item["id"], "updated": item["updated_at"]}[name] or ""
     if descending:
         # Invert each character so an ascending sort of the result is descending.
-        return tuple(-ord(c) for c in raw) + (1,)
+        return (*(-ord(c) for c in raw), 1)
     return raw
 
 

@@ -1,0 +1,88 @@
+"""The web application: ``create_app(database)`` gives the public site, API and live feed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from strikewatch import __version__
+from strikewatch.store.database import Database
+from strikewatch.web import api, feeds, public
+from strikewatch.web.api import BadParameterError
+from strikewatch.web.index import IncidentIndex
+from strikewatch.web.live import EventHub, LiveStore
+from strikewatch.web.state import WebState
+
+DESCRIPTION = (
+    "Public incidents of civilian harm from air and artillery strikes, as strikewatch records "
+    "them: filters, cursor pagination, tallies as ranges, and a live event stream. Private "
+    "field reports never appear: their figures count, their text and senders do not."
+)
+
+
+def _error(status: int, error: str, parameter: str | None, detail: str) -> JSONResponse:
+    return JSONResponse(
+        {"error": error, "parameter": parameter, "detail": detail}, status_code=status
+    )
+
+
+def create_app(database: Database, *, watch: bool = False, poll_seconds: float = 0.5) -> FastAPI:
+    """The site over an open store; ``watch`` also processes newly ingested reports."""
+    index = IncidentIndex(database)
+    hub = EventHub()
+    live = LiveStore(database, index, hub, watch=watch, poll_seconds=poll_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        live.start()
+        try:
+            yield
+        finally:
+            await live.stop()
+
+    app = FastAPI(
+        title="strikewatch",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+    )
+    app.state.web = WebState(database, index, hub, live)
+
+    @app.exception_handler(BadParameterError)
+    async def bad_parameter(_: Request, exc: BadParameterError) -> JSONResponse:
+        error = "not_found" if exc.status == 404 else "bad_parameter"
+        return _error(exc.status, error, exc.parameter, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        location = [str(p) for p in first.get("loc", ())]
+        parameter = location[-1] if location else None
+        return _error(
+            400, "bad_parameter", parameter, f"{parameter}: {first.get('msg', 'invalid')}"
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(
+            exc.status_code,
+            "not_found" if exc.status_code == 404 else "error",
+            None,
+            str(exc.detail),
+        )
+
+    app.include_router(api.router)
+    app.include_router(feeds.router)
+    app.include_router(public.router)
+    app.mount(
+        "/static", StaticFiles(directory=str(files("strikewatch.web") / "static")), name="static"
+    )
+    return app

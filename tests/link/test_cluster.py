@@ -1,0 +1,93 @@
+"""cluster(): connected components, split by the date-spread rule and the veto."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import networkx as nx  # type: ignore[import-untyped]  # no stubs installed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strikewatch.link.cluster import MAX_DATE_SPREAD_DAYS, VETO_PROBABILITY, cluster
+from strikewatch.link.model import Pair
+
+THRESHOLD = 0.5
+
+
+def pair(a: int, b: int, probability: float) -> Pair:
+    return Pair(a, b, probability, {})
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[list[int], list[Pair]]:
+    ids = sorted(draw(st.sets(st.integers(1, 60), min_size=1, max_size=25)))
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(ids),
+                st.sampled_from(ids),
+                # Never below the veto: only the threshold decides here.
+                st.floats(VETO_PROBABILITY, 1.0),
+            ),
+            max_size=60,
+        )
+    )
+    pairs = {}
+    for a, b, p in edges:
+        if a != b:
+            pairs[(min(a, b), max(a, b))] = pair(min(a, b), max(a, b), p)
+    return ids, list(pairs.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_cluster_is_connected_components_without_dates_or_veto(
+    graph: tuple[list[int], list[Pair]],
+) -> None:
+    ids, pairs = graph
+    reference = nx.Graph()
+    reference.add_nodes_from(ids)
+    reference.add_edges_from((p.claim_a, p.claim_b) for p in pairs if p.probability >= THRESHOLD)
+    expected = sorted((sorted(c) for c in nx.connected_components(reference)), key=lambda g: g[0])
+    assert cluster(ids, pairs, THRESHOLD) == expected
+    # Dates that all fall on one day change nothing either.
+    same_day = dict.fromkeys(ids, date(2023, 5, 1))
+    assert cluster(ids, pairs, THRESHOLD, same_day) == expected
+
+
+def test_date_spread_keeps_apart_strikes_on_successive_days() -> None:
+    first = date(2023, 3, 1)
+    # A chain 1-2-3-4-5, one day apart each: joined, it would span four days.
+    dates = {i: first + timedelta(days=i - 1) for i in range(1, 6)}
+    pairs = [pair(1, 2, 0.99), pair(2, 3, 0.98), pair(3, 4, 0.6), pair(4, 5, 0.97)]
+    groups = cluster(range(1, 6), pairs, THRESHOLD, dates)
+    for group in groups:
+        days = [dates[i] for i in group]
+        assert (max(days) - min(days)).days <= MAX_DATE_SPREAD_DAYS
+    # The weakest link (3-4) is the one left out.
+    assert groups == [[1, 2, 3], [4, 5]]
+    # Without dates the chain is one component.
+    assert cluster(range(1, 6), pairs, THRESHOLD) == [[1, 2, 3, 4, 5]]
+
+
+def test_undated_claims_do_not_count_towards_the_spread() -> None:
+    dates: dict[int, date | None] = {1: date(2023, 3, 1), 2: None, 3: date(2023, 3, 2)}
+    assert cluster([1, 2, 3], [pair(1, 2, 0.9), pair(2, 3, 0.9)], THRESHOLD, dates) == [[1, 2, 3]]
+
+
+def test_veto_keeps_apart_groups_with_a_very_unlikely_pair() -> None:
+    # 1-2 and 3-4 are strong; 2-3 is strong too, but 1-4 plainly disagree.
+    pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(2, 3, 0.9)]
+    assert cluster([1, 2, 3, 4], pairs, THRESHOLD) == [[1, 2, 3, 4]]
+    vetoed = [*pairs, pair(1, 4, VETO_PROBABILITY / 2)]
+    assert cluster([1, 2, 3, 4], vetoed, THRESHOLD) == [[1, 2], [3, 4]]
+    # A pair just at the veto probability does not veto.
+    kept = [*pairs, pair(4, 1, VETO_PROBABILITY)]
+    assert cluster([1, 2, 3, 4], kept, THRESHOLD) == [[1, 2, 3, 4]]
+
+
+def test_output_order_is_deterministic() -> None:
+    pairs = [pair(9, 3, 0.9), pair(7, 8, 0.8), pair(5, 1, 0.7), pair(2, 6, 0.2)]
+    expected = [[1, 5], [2], [3, 9], [4], [6], [7, 8]]
+    assert cluster([9, 8, 7, 6, 5, 4, 3, 2, 1], pairs, THRESHOLD) == expected
+    assert cluster([1, 2, 3, 4, 5, 6, 7, 8, 9], list(reversed(pairs)), THRESHOLD) == expected

@@ -1,0 +1,122 @@
+"""to_table(): the Splink input, and what it withholds at coarse precision."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from strikewatch.link.embedding import DIMENSIONS
+from strikewatch.link.features import LinkClaim, families, to_table
+
+
+def claim(claim_id: int, **changes: object) -> LinkClaim:
+    values: dict[str, object] = {
+        "claim_id": claim_id,
+        "strike_date": date(2023, 4, 5),
+        "date_precision": "day",
+        "latitude": 36.0,
+        "longitude": 38.0,
+        "geo_precision": "place",
+        "place": "Tell Demo",
+        "admin1": "Aleppo",
+        "belligerents": ["united-states", "unknown"],
+        "strike_type": ["airstrike", "unknown"],
+        "deaths": 4,
+    }
+    values.update(changes)
+    return LinkClaim(**values)  # type: ignore[arg-type]
+
+
+def test_schema() -> None:
+    table = to_table([claim(1)])
+    assert table.schema.names == [
+        "unique_id",
+        "strike_date",
+        "week",
+        "week_shifted",
+        "period",
+        "lat",
+        "lon",
+        "area_lat",
+        "area_lon",
+        "area_period",
+        "undated_area_period",
+        "no_period_admin1",
+        "place_key",
+        "admin1",
+        "belligerent",
+        "strike_type",
+        "deaths",
+        "emb",
+    ]
+    types = {f.name: f.type for f in table.schema}
+    assert types["unique_id"] == pa.int64()
+    assert types["strike_date"] == pa.date32()
+    assert types["lat"] == pa.float64() and types["deaths"] == pa.int32()
+    assert types["emb"] == pa.list_(pa.float32(), DIMENSIONS)
+    row = table.to_pylist()[0]
+    # Families, not members; "unknown" is no evidence.
+    assert row["belligerent"] == ["us-led-coalition"]
+    assert row["strike_type"] == ["airstrike"]
+    assert row["period"] == 2023 * 12 + 4
+    assert row["emb"] is None  # no embedding: null, not a zero vector
+
+
+@pytest.mark.parametrize(
+    ("precision", "given"),
+    [("exact", True), ("place", True), ("district", False), ("admin1", False)],
+)
+def test_coordinates_only_at_exact_or_place_precision(precision: str, given: bool) -> None:
+    row = to_table([claim(1, geo_precision=precision)]).to_pylist()[0]
+    assert (row["lat"], row["lon"]) == ((36.0, 38.0) if given else (None, None))
+    assert (row["place_key"] is not None) is given
+    # The area point is kept at any precision: it only says "same region".
+    assert (row["area_lat"], row["area_lon"]) == (36.0, 38.0)
+
+
+@pytest.mark.parametrize("precision", ["week", "month", "unknown"])
+def test_dates_only_at_day_precision(precision: str) -> None:
+    row = to_table([claim(1, date_precision=precision)]).to_pylist()[0]
+    assert row["strike_date"] is None and row["week"] is None and row["week_shifted"] is None
+    # The month still blocks claims of one place and month together.
+    assert row["period"] == 2023 * 12 + 4
+    assert row["undated_area_period"] == row["area_period"] is not None
+    dated = to_table([claim(1)]).to_pylist()[0]
+    assert dated["strike_date"] == date(2023, 4, 5) and dated["week"] is not None
+    # Blocking keys for undated claims are null for dated ones, so their joins stay small.
+    assert dated["undated_area_period"] is None and dated["area_period"] == row["area_period"]
+
+
+def test_a_claim_without_any_month_meets_its_governorate() -> None:
+    undated = claim(1, strike_date=None, date_precision="unknown", published=None)
+    published = claim(2, strike_date=None, date_precision="unknown", published=date(2023, 4, 9))
+    rows = to_table([undated, published, claim(3)]).to_pylist()
+    assert rows[0]["period"] is None and rows[0]["no_period_admin1"] == rows[0]["admin1"]
+    assert rows[1]["period"] == 2023 * 12 + 4 and rows[1]["no_period_admin1"] is None
+    assert rows[2]["no_period_admin1"] is None
+
+
+def test_days_apart_share_a_week_in_one_of_the_two_grids() -> None:
+    start = date(2023, 1, 1).toordinal()
+    claims = [claim(i, strike_date=date.fromordinal(start + i)) for i in range(30)]
+    rows = to_table(claims).to_pylist()
+    for a, b in itertools.pairwise(rows):
+        assert a["week"] == b["week"] or a["week_shifted"] == b["week_shifted"]
+
+
+def test_embedding_column_carries_the_vector() -> None:
+    vector = np.zeros(DIMENSIONS, dtype=np.float32)
+    vector[3] = 1.0
+    rows = to_table([claim(1, embedding=vector), claim(2)]).to_pylist()
+    assert rows[0]["emb"][3] == 1.0 and len(rows[0]["emb"]) == DIMENSIONS
+    assert rows[1]["emb"] is None
+
+
+def test_families() -> None:
+    assert families(["ypg", "sdf", "unknown"]) == ["kurdish"]
+    assert families(["france", "russia"]) == ["russia", "us-led-coalition"]
+    assert families(["unknown"]) == []
