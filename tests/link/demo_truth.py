@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from strikewatch.demo import demo_paths
 from strikewatch.store.database import Database
@@ -64,8 +64,8 @@ class StoredClaimRow:
     incident_id: int | None
 
 
-def current_claims(database: Database) -> list[StoredClaimRow]:
-    """Every current harm claim of a current report, with its report's truth key."""
+def current_claims(database: Database, *, harm_only: bool = True) -> list[StoredClaimRow]:
+    """Every current (harm) claim of a current report, with its report's truth key."""
     files = file_by_sha256()
     with database.sessions() as session:
         rows = session.execute(
@@ -80,7 +80,7 @@ def current_claims(database: Database) -> list[StoredClaimRow]:
             .where(
                 Claim.is_current.is_(True),
                 Report.is_current.is_(True),
-                Claim.is_harm_report.is_(True),
+                Claim.is_harm_report.is_(True) if harm_only else true(),
             )
             .order_by(Claim.id)
         ).all()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.web.conftest import Server
 
@@ -29,7 +29,9 @@ def test_api_conforms_to_its_schema(site: Server) -> None:
             suppress_health_check=list(HealthCheck),
         )
         def check(case: schemathesis.Case) -> None:
-            case.call_and_validate()
+            # A cursor is opaque: any string fits its schema, only ours are accepted.
+            lenient = [positive_data_acceptance] if "cursor" in (case.query or {}) else []
+            case.call_and_validate(excluded_checks=lenient)
 
         check()
 
@@ -39,4 +41,3 @@ def test_schema_documents_the_error_shape(site: Server) -> None:
     document = schema.raw_schema
     listing = document["paths"]["/api/v1/incidents"]["get"]["responses"]
     assert "400" in listing and "ErrorOut" in str(listing["400"])
-    assert st is not None

@@ -74,6 +74,11 @@ def _facts(claim: ClaimEvidence) -> ClaimFacts:
     )
 
 
+def _ungraded_record(claims: Sequence[ClaimEvidence]) -> bool:
+    record = claims[0].details.get("imported_incident") if len(claims) == 1 else None
+    return isinstance(record, dict) and not record.get("grade")
+
+
 def assess_incident(
     claims: Sequence[ClaimEvidence], declarations: Sequence[DeclarationEvidence] = ()
 ) -> dict[str, Any]:
@@ -81,6 +86,13 @@ def assess_incident(
     values = summarise([_facts(c) for c in claims])
     ranges = harm_ranges(claims)
     values.update(ranges.values)
+    if _ungraded_record(claims):
+        # A published record its publisher left ungraded stays ungraded: strikewatch has no
+        # evidence of its own to grade it with.
+        values.update(grade=None, strike_status=None, rubric_version=None)
+        values["reasons"] = ["a published incident record without a grade", *ranges.reasons]
+        values["support"] = {**values["support"], "sources": 1}
+        return {k: values[k] for k in ASSESSED_FIELDS}
     assessment = assess(claims, declarations)
     if assessment.grade.value == "contested":
         values["attribution"] = "contested"

@@ -30,12 +30,13 @@ def _range(
     pick: Callable[[ClaimEvidence], Pair],
     rules: Rubric,
 ) -> tuple[int | None, int | None, list[str], list[str]]:
-    given = [(c, pick(c)) for c in claims if pick(c)[0] is not None]
+    given = [(c, pick(c)) for c in claims if pick(c) != (None, None)]
     if not given:
         return None, None, [], []
     lows = [(low, c) for c, (low, _) in given if low is not None]
+    # A figure given only as a maximum ("up to 5") sets no minimum but counts as a ceiling.
     highs = sorted(
-        ((high if high is not None else low, c) for c, (low, high) in given if low is not None),
+        ((high if high is not None else low, c) for c, (low, high) in given),
         key=lambda pair: -(pair[0] or 0),
     )
     reasons: list[str] = []
@@ -50,15 +51,16 @@ def _range(
                 f"(more than {rules.outlier_factor:g} times the next highest, {runner})"
             )
             highs = highs[1:]
-    low_value, low_claim = min(lows, key=lambda pair: pair[0] or 0)
+    low_value, low_claim = min(lows, key=lambda pair: pair[0] or 0) if lows else (None, None)
     high_value, high_claim = highs[0]
     if high_value is not None and low_value is not None and high_value < low_value:
         high_value = low_value
-    sources = sorted({low_claim.external_id, high_claim.external_id})
+    sources = sorted({c.external_id for c in (low_claim, high_claim) if c is not None})
     if len(given) > 1:
         reasons.append(
             f"{name}: {low_value}–{high_value} over {len(given)} reports "
-            f"(lowest from {low_claim.external_id}, highest from {high_claim.external_id})"
+            f"(lowest from {low_claim.external_id if low_claim else 'none'}, "
+            f"highest from {high_claim.external_id})"
         )
     return low_value, high_value, reasons, sources
 

@@ -102,7 +102,8 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         summary.assigned = assigned
         summary.incidents = len(groups)
         summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
-    declarations = [c for c in fresh if c.kind in DECLARATION_KINDS]
+    # Statements declare strikes without alleging harm: read them whatever their claim says.
+    declarations = linkable_claims(database, kinds=DECLARATION_KINDS, harm_only=False)
     summary.declared_incidents = match_declarations(database, declarations)
     summary.declarations = len(summary.declared_incidents)
     return summary

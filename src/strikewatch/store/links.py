@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, true, update
 
 from strikewatch.store.database import Database
 from strikewatch.store.schema import Claim, ClaimEmbedding, LinkModel, Report
@@ -62,9 +62,18 @@ _COLUMNS = (
 
 
 def linkable_claims(
-    database: Database, *, claim_ids: Sequence[int] | None = None, chunk: int = 5000
+    database: Database,
+    *,
+    claim_ids: Sequence[int] | None = None,
+    chunk: int = 5000,
+    harm_only: bool = True,
+    kinds: Collection[str] | None = None,
 ) -> list[StoredClaim]:
-    """Current harm claims of current reports (those named, or all), in id order."""
+    """Current harm claims of current reports (those named, or all), in id order.
+
+    ``harm_only=False`` with ``kinds`` gives a belligerent's strike statements, which
+    declare strikes without alleging harm.
+    """
     found: list[StoredClaim] = []
     last_id = 0
     with database.sessions() as session:
@@ -75,12 +84,14 @@ def linkable_claims(
                 .where(
                     Claim.is_current.is_(True),
                     Report.is_current.is_(True),
-                    Claim.is_harm_report.is_(True),
+                    Claim.is_harm_report.is_(True) if harm_only else true(),
                     Claim.id > last_id,
                 )
                 .order_by(Claim.id)
                 .limit(chunk)
             )
+            if kinds is not None:
+                stmt = stmt.where(Report.kind.in_(sorted(kinds)))
             if claim_ids is not None:
                 stmt = stmt.where(Claim.id.in_(list(claim_ids)))
             rows = [StoredClaim(*row) for row in session.execute(stmt)]

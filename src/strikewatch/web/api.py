@@ -7,7 +7,7 @@ import binascii
 import json
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -15,7 +15,7 @@ from fastapi.responses import Response, StreamingResponse
 from strikewatch.assess.tally import DIMENSIONS, LIKELY, tally_incidents
 from strikewatch.model import Grade
 from strikewatch.web.detail import incident_detail
-from strikewatch.web.index import SORTS, Selection, select_page
+from strikewatch.web.index import Selection, select_page
 from strikewatch.web.models import (
     ErrorOut,
     IncidentDetailOut,
@@ -59,10 +59,12 @@ def parse_list(name: str, value: str | None, allowed: frozenset[str] | None = No
     return items
 
 
-def parse_date(name: str, value: str | None) -> date | None:
+def parse_date(name: str, value: str | date | None) -> date | None:
     """An ISO date parameter (YYYY-MM-DD)."""
     if value is None or value == "":
         return None
+    if isinstance(value, date):
+        return value
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -79,24 +81,19 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         message = "bbox must be four numbers: west,south,east,north"
         raise BadParameterError("bbox", message) from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise BadParameterError(
-            "bbox", "bbox must be west<=east in [-180,180], south<=north in [-90,90]"
-        )
-    return west, south, east, north
+    # A box given corner-first the other way round still means the same box.
+    return min(west, east), min(south, north), max(west, east), max(south, north)
 
 
 def parse_selection(
     belligerent: str | None,
     grade: str | None,
-    since: str | None,
-    until: str | None,
+    since: str | date | None,
+    until: str | date | None,
     bbox: str | None,
 ) -> Selection:
-    """The incidents a request selects, every parameter checked."""
+    """The incidents a request selects, every parameter checked (until before since: none)."""
     start, end = parse_date("since", since), parse_date("until", until)
-    if start and end and start > end:
-        raise BadParameterError("until", "until is before since")
     return Selection(
         belligerents=tuple(parse_list("belligerent", belligerent)),
         grades=tuple(parse_list("grade", grade, GRADES)),
@@ -128,15 +125,32 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
     return key, public_id
 
 
+def _one_or_more(words: str) -> str:
+    return f"^({words})(,({words}))*$"
+
+
+GRADE_WORDS = "|".join(sorted(GRADES))
+NUMBER = r"-?[0-9]+(\.[0-9]+)?"
 Belligerent = Annotated[
     str | None, Query(description="Comma-separated belligerents, e.g. russia,turkey.")
 ]
 GradeParam = Annotated[
-    str | None, Query(description="Comma-separated grades (confirmed, fair, weak, …, ungraded).")
+    str | None,
+    Query(
+        description="Comma-separated grades (confirmed, fair, weak, …, ungraded).",
+        pattern=_one_or_more(GRADE_WORDS),
+    ),
 ]
-Since = Annotated[str | None, Query(description="First day, YYYY-MM-DD.")]
-Until = Annotated[str | None, Query(description="Last day, YYYY-MM-DD.")]
-Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
+Since = Annotated[date | None, Query(description="First day, YYYY-MM-DD.")]
+Until = Annotated[date | None, Query(description="Last day, YYYY-MM-DD.")]
+Bbox = Annotated[
+    str | None,
+    Query(
+        description="west,south,east,north in degrees.",
+        pattern=f"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$",
+    ),
+]
+Sort = Literal["date", "-date", "deaths", "-deaths", "id", "-id", "updated", "-updated"]
 
 
 @router.get("/incidents", response_model=IncidentPage, responses=ERRORS)
@@ -148,13 +162,11 @@ def list_incidents(
     since: Since = None,
     until: Until = None,
     bbox: Bbox = None,
-    sort: Annotated[str, Query(description=f"One of {', '.join(SORTS)}.")] = "-date",
+    sort: Annotated[Sort, Query(description="Order of the list; - for descending.")] = "-date",
     limit: Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")] = 100,
     cursor: Annotated[str | None, Query(description="The `next` of the previous page.")] = None,
 ) -> Response:
     """Public incidents, filtered and sorted, a page at a time."""
-    if sort not in SORTS:
-        raise BadParameterError("sort", f"sort must be one of {', '.join(SORTS)}")
     selection = parse_selection(belligerent, grade, since, until, bbox)
     after = decode_cursor(cursor, sort) if cursor else None
 
@@ -189,18 +201,24 @@ def get_tallies(
     request: Request,
     state: State,
     by: Annotated[
-        str, Query(description=f"Comma-separated, from {', '.join(DIMENSIONS)}.")
+        str,
+        Query(
+            description=f"One to three of {', '.join(DIMENSIONS)}, comma-separated.",
+            pattern=f"^({'|'.join(DIMENSIONS)})(,({'|'.join(DIMENSIONS)})){{0,2}}$",
+        ),
     ] = "belligerent",
     grades: Annotated[
-        str, Query(description="Comma-separated grades; `all` for every grade.")
+        str,
+        Query(
+            description="Comma-separated grades; `all` for every grade.",
+            pattern=f"^(all|({GRADE_WORDS})(,({GRADE_WORDS}))*)$",
+        ),
     ] = ",".join(LIKELY),
     since: Since = None,
     until: Until = None,
 ) -> Response:
     """Sums of incident minimums and maximums per key: civilian deaths as ranges."""
-    dimensions = parse_list("by", by, frozenset(DIMENSIONS))
-    if not dimensions or len(dimensions) > 3 or len(set(dimensions)) < len(dimensions):
-        raise BadParameterError("by", "by takes one to three different dimensions")
+    dimensions = list(dict.fromkeys(parse_list("by", by, frozenset(DIMENSIONS))))
     chosen = [] if grades.strip() == "all" else parse_list("grades", grades, GRADES)
     selection = parse_selection(None, None, since, until, None)
 
@@ -216,8 +234,8 @@ def get_tallies(
             {
                 "by": list(result.by),
                 "grades": list(result.grades),
-                "since": since or None,
-                "until": until or None,
+                "since": since.isoformat() if since else None,
+                "until": until.isoformat() if until else None,
                 "rubric_version": result.rubric_version,
                 "rows": [asdict(r) for r in result.rows],
                 "total": asdict(result.total),
