@@ -21,9 +21,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "airwars-syria" / "incidents_all_dev.jsonl"
-COLUMNS = ["incident_code", "date", "belligerents", "assessment", "deaths_min", "deaths_max"]
+COLUMNS = [
+    "airwars_id",
+    "incident_code",
+    "date",
+    "belligerents",
+    "assessment",
+    "deaths_min",
+    "deaths_max",
+]
 MAP = {
-    "id": "incident_code",
+    # Airwars' own id: a few incident codes name two records.
+    "id": "airwars_id",
     "text": "incident_code",
     "incident.date": "date",
     "incident.belligerents": "belligerents",
@@ -59,14 +68,6 @@ def main(argv: list[str]) -> int:
     source = Path(paths[0]) if paths else DEFAULT
     out.mkdir(parents=True, exist_ok=True)
     rows = [json.loads(line) for line in source.open(encoding="utf-8") if line.strip()]
-    # A row repeated verbatim is one incident (strikewatch stores a record once): count it
-    # once on the published side too, and say so.
-    unique: dict[str, dict[str, object]] = {}
-    for row in rows:
-        code = str(row["incident_code"])
-        if code in unique and unique[code] == row:
-            print(f"note: {code} appears twice, identically; counted once")
-        unique.setdefault(code, row)
     table = out / "incidents.csv"
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -74,6 +75,7 @@ def main(argv: list[str]) -> int:
         for row in rows:
             writer.writerow(
                 [
+                    row["airwars_id"],
                     row["incident_code"],
                     row.get("date") or "",
                     ", ".join(_names(row.get("belligerents"))),
@@ -108,7 +110,7 @@ def main(argv: list[str]) -> int:
             for r in json.loads(done.stdout)["rows"]
             if "belligerent" in r
         }
-        theirs = expected(list(unique.values()), grades)
+        theirs = expected(rows, grades)
         print(f"== {label}")
         for name in sorted(set(ours) | set(theirs)):
             same = ours.get(name) == theirs.get(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -96,6 +97,9 @@ class ReportDraft:
         for part in (self.text, self.publisher, self.published_at, self.url, self.kind):
             digest.update((part or "").encode("utf-8"))
             digest.update(b"\x1f")
+        if "incident" in self.extra:
+            # A published incident record's values are its content, whatever its text says.
+            digest.update(json.dumps(self.extra["incident"], sort_keys=True).encode("utf-8"))
         return digest.hexdigest()
 
     def source_key(self) -> tuple[str, str]:

@@ -1,0 +1,270 @@
+"""Benchmark: the API under load, on loopback only, with 10,000 synthetic incidents.
+
+usage: python benchmarks/api_load.py [--incidents N] [--clients C] [--requests R]
+                                     [--out DIR] [--browser]
+
+Builds a SQLite store of N invented incidents (two public reports each) under DIR
+(default benchmarks/out/, ignored by git), serves it with ``strikewatch serve --no-watch``
+in a child process on a free 127.0.0.1 port, and sends R requests per endpoint from C
+concurrent clients: the incident list (mixed filters, sorts and following cursors) and
+incident detail (random incidents). Prints p50/p95/p99 latency and throughput. With
+``--browser`` also times the map page in Debian chromium until all N incidents are drawn.
+Targets (issue 6): p95 <= 50 ms for list and detail at 50 clients; map <= 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import insert
+
+from strikewatch.config import Settings
+from strikewatch.store.database import open_database
+from strikewatch.store.schema import Claim, Evidence, Incident, Report, Source
+
+BELLIGERENTS = ["russia", "syrian-regime", "us-led-coalition", "turkey", "israel"]
+GRADES = ["confirmed", "fair", "weak", "contested", "discounted"]
+SORTS = ["-date", "date", "-deaths", "id"]
+
+
+def build_store(path: Path, count: int) -> str:
+    """A store of ``count`` invented incidents; its URL."""
+    if path.exists():
+        path.unlink()
+    url = f"sqlite:///{path}"
+    database = open_database(Settings(database_url=url, archive_dir=path.with_suffix(".archive")))
+    rng = random.Random(6)
+    start = date(2016, 1, 1)
+    with database.session() as session:
+        session.execute(insert(Source), [{"id": 1, "platform": "web", "publisher": "bench"}])
+        evidence, reports, incidents, claims = [], [], [], []
+        for n in range(1, count + 1):
+            when = start + timedelta(days=rng.randrange(3000))
+            low = rng.randrange(0, 30)
+            high = low + rng.randrange(0, 10)
+            incidents.append(
+                {
+                    "id": n,
+                    "public_id": f"SW-{n:06d}",
+                    "date": when,
+                    "date_precision": "day",
+                    "place": f"Invented place {n % 700}",
+                    "admin1": f"Governorate {n % 14}",
+                    "latitude": 32.5 + rng.random() * 4.5,
+                    "longitude": 35.8 + rng.random() * 6.0,
+                    "geo_precision": "place",
+                    "belligerents": rng.sample(BELLIGERENTS, rng.choice([1, 1, 2])),
+                    "grade": rng.choice(GRADES),
+                    "civilian_deaths_min": low,
+                    "civilian_deaths_max": high,
+                    "reasons": ["invented for the load benchmark"],
+                }
+            )
+            for k in (0, 1):
+                rid = 2 * n + k
+                text = f"Invented report {rid}: an airstrike killed {low + k} civilians."
+                sha = hashlib.sha256(text.encode()).hexdigest()
+                evidence.append(
+                    {
+                        "sha256": sha,
+                        "data": text.encode(),
+                        "size": len(text),
+                        "media_type": "text/plain",
+                    }
+                )
+                reports.append(
+                    {
+                        "id": rid,
+                        "source_id": 1,
+                        "external_id": f"bench-{rid}",
+                        "content_sha256": sha,
+                        "evidence_sha256": sha,
+                        "kind": "news_article",
+                        "platform": "web",
+                        "publisher": "bench",
+                        "language": "en",
+                        "text": text,
+                        "published_at": when.isoformat(),
+                        "processed_at": None,
+                    }
+                )
+                claims.append(
+                    {
+                        "report_id": rid,
+                        "incident_id": n,
+                        "is_harm_report": True,
+                        "event_date": when,
+                        "date_precision": "day",
+                        "civilian_deaths_min": low + k,
+                        "civilian_deaths_max": low + k,
+                    }
+                )
+        for table, rows in (
+            (Evidence, evidence),
+            (Incident, incidents),
+            (Report, reports),
+            (Claim, claims),
+        ):
+            for chunk in range(0, len(rows), 2000):
+                session.execute(insert(table), rows[chunk : chunk + 2000])
+    database.close()
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, __file__, "--serve", url, str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(300):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/incidents?limit=1").status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def list_urls(rng: random.Random) -> str:
+    params: dict[str, Any] = {"limit": rng.choice([20, 50, 100]), "sort": rng.choice(SORTS)}
+    if rng.random() < 0.5:
+        params["belligerent"] = rng.choice(BELLIGERENTS)
+    if rng.random() < 0.3:
+        params["grade"] = rng.choice(GRADES)
+    if rng.random() < 0.3:
+        year = rng.randrange(2016, 2024)
+        params["since"], params["until"] = f"{year}-01-01", f"{year}-12-31"
+    return "/api/v1/incidents?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
+async def load(base: str, paths: list[str], clients: int) -> list[float]:
+    """Latencies (seconds) of every request, sent by ``clients`` concurrent clients."""
+    latencies: list[float] = []
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for path in paths:
+        queue.put_nowait(path)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+
+        async def client() -> None:
+            while not queue.empty():
+                path = queue.get_nowait()
+                began = time.perf_counter()
+                answer = await http.get(path)
+                latencies.append(time.perf_counter() - began)
+                assert answer.status_code == 200, (path, answer.status_code)
+                following = answer.json().get("next") if "/incidents?" in path else None
+                if following and len(latencies) % 3 == 0:
+                    began = time.perf_counter()
+                    await http.get(path + "&cursor=" + following)
+                    latencies.append(time.perf_counter() - began)
+
+        await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies
+
+
+def report(name: str, latencies: list[float], seconds: float) -> None:
+    ms = sorted(x * 1000 for x in latencies)
+    pick = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
+    print(
+        f"{name:8} requests={len(ms):6d}  p50={statistics.median(ms):7.1f} ms  "
+        f"p95={pick(0.95):7.1f} ms  p99={pick(0.99):7.1f} ms  {len(ms) / seconds:7.0f} req/s"
+    )
+
+
+def time_map(base: str, expected: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        began = time.perf_counter()
+        page.goto(base + "/map")
+        page.wait_for_selector("#map[data-ready='1']", timeout=60000)
+        seconds = time.perf_counter() - began
+        shown = int(page.locator("#map-count").get_attribute("data-shown") or 0)
+        browser.close()
+    assert shown == expected, f"map drew {shown} of {expected}"
+    return seconds
+
+
+def serve(url: str, port: int) -> None:
+    """What ``strikewatch --db URL serve --no-watch --port PORT`` runs (the child process)."""
+    import uvicorn
+
+    from strikewatch.web import create_app
+
+    database = open_database(Settings.from_env(url))
+    uvicorn.run(create_app(database), host="127.0.0.1", port=port, log_level="warning")
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2], int(sys.argv[3]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
+    parser.add_argument("--browser", action="store_true")
+    options = parser.parse_args()
+    options.out.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    url = build_store(options.out / "api_load.db", options.incidents)
+    print(f"store: {options.incidents} incidents built in {time.perf_counter() - began:.1f}s")
+    port = free_port()
+    server = start_server(url, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        rng = random.Random(50)
+        lists = [list_urls(rng) for _ in range(options.requests)]
+        details = [
+            f"/api/v1/incidents/SW-{rng.randrange(1, options.incidents + 1):06d}"
+            for _ in range(options.requests)
+        ]
+        for name, paths in (("list", lists), ("detail", details)):
+            began = time.perf_counter()
+            latencies = asyncio.run(load(base, paths, options.clients))
+            report(name, latencies, time.perf_counter() - began)
+        if options.browser:
+            print(
+                f"map page: {options.incidents} incidents drawn in "
+                f"{time_map(base, options.incidents):.2f}s"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"clients={options.clients} loopback, server pid {server.pid} (cpus {os.cpu_count()})")
+
+
+if __name__ == "__main__":
+    main()
