@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from strikewatch.cli.app import app, err, interruptible, open_store, progress_bar
-from strikewatch.cli.ingest import print_summary, sources
+from strikewatch.cli.ingest import print_summary
 from strikewatch.ingest import ingest_paths
 from strikewatch.store import Database
 
@@ -75,4 +75,11 @@ def demo() -> None:
     if not summary.ok:
         raise typer.Exit(1)
     _process(database, reprocess=False)
-    sources()
+    from strikewatch.cli.assess import tally_command
+
+    tally_command(by="belligerent", grades="confirmed,fair", since=None, until=None)
+    err.print(
+        "every figure above is INVENTED demo data; try: strikewatch explain SW-000002, "
+        "strikewatch tally --by month --grades alleged, strikewatch export incidents",
+        markup=False,
+    )

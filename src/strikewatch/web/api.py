@@ -154,7 +154,7 @@ Sort = Literal["date", "-date", "deaths", "-deaths", "id", "-id", "updated", "-u
 
 
 @router.get("/incidents", response_model=IncidentPage, responses=ERRORS)
-def list_incidents(
+async def list_incidents(
     request: Request,
     state: State,
     belligerent: Belligerent = None,
@@ -183,12 +183,12 @@ def list_incidents(
     response_model=IncidentDetailOut,
     responses={**ERRORS, 404: {"model": ErrorOut}},
 )
-def get_incident(incident_id: str, request: Request, state: State) -> Response:
+async def get_incident(incident_id: str, request: Request, state: State) -> Response:
     """One incident with its reasons, ranges and public sources."""
     snapshot = state.index.snapshot
     if incident_id not in snapshot.by_id:
         raise BadParameterError("incident_id", f"no public incident {incident_id!r}", status=404)
-    return state.cached(
+    return await state.cached_io(
         request,
         lambda: dumps(incident_detail(state.database, snapshot, incident_id)),
         "application/json",
@@ -197,7 +197,7 @@ def get_incident(incident_id: str, request: Request, state: State) -> Response:
 
 
 @router.get("/tallies", response_model=TallyOut, responses=ERRORS)
-def get_tallies(
+async def get_tallies(
     request: Request,
     state: State,
     by: Annotated[
@@ -246,7 +246,7 @@ def get_tallies(
 
 
 @router.get("/map", response_model=MapOut)
-def get_map(request: Request, state: State) -> Response:
+async def get_map(request: Request, state: State) -> Response:
     """Every public incident with coordinates, in the map's compact shape."""
 
     def render() -> bytes:
