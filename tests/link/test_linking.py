@@ -164,7 +164,7 @@ def test_review_queue_rows_carry_reasons(demo: Database) -> None:
         assert item.probability >= REVIEW_THRESHOLD
         assert item.reasons[0] in {
             "match probability in the review band",
-            "strong match kept apart by the date rule",
+            "strong match kept apart by the date rule or a veto",
         }
         assert any(r.startswith("where: ") for r in item.reasons[1:])
 

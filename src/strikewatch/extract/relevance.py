@@ -200,10 +200,11 @@ def assess_relevance(
     """The relevance of one report: harm alleged, boilerplate, core span and stamp.
 
     ``repeated`` is how many reports of the same batch carry this text (from
-    ``repetition_counts``); a text seen three or more times, or twice with no harm in
-    it, is taken for a page captured instead of the report. ``language`` and ``kind``
-    are accepted for the pipeline's uniform call and to let later rules differ by them;
-    the cues used here are bilingual.
+    ``repetition_counts``); a text seen more than once with no harm in it is taken for a
+    page captured instead of the report. A harm report repeated verbatim is a repost,
+    not chrome: it stays a report (its copies are not independent sources; see assess).
+    ``language`` and ``kind`` are accepted for the pipeline's uniform call and to let
+    later rules differ by them; the cues used here are bilingual.
     """
     del language, kind  # the lexicons are bilingual; both are kept in the signature
     stamp = find_stamp(text)
@@ -212,7 +213,7 @@ def assess_relevance(
     marks = [cue[0] for cue in harm_cues(text)]
     core = find_core(text, report_marks=marks)
     harmful = _count_marks(marks, core[0], core[1]) > 0
-    if repeated >= 3 or (repeated == 2 and not harmful):
+    if repeated >= 2 and not harmful:
         return Relevance(harmful, True, core, f"same text in {repeated} reports", stamp)
     if not harmful:
         if marks:

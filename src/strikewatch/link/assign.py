@@ -136,12 +136,21 @@ def assign(
     chosen = _choose_incidents(groups, current)
     now = datetime.now(UTC)
     touched: set[int] = set()
+    before: dict[int, set[int]] = {}
+    for claim_id, incident_id in current.items():
+        if incident_id is not None:
+            before.setdefault(incident_id, set()).add(claim_id)
     with database.session() as session:
         for group, incident_id in zip(groups, chosen, strict=True):
             summary = summarise([claim_facts(claims[c]) for c in group])
             if incident_id is None:
                 incident = _create(session, summary, now)
                 result.incidents_created += 1
+            elif before.get(incident_id) == set(group):
+                # Same members as before: nothing for the linker to change (assessment owns
+                # the figures and reasons; rewriting them would only add history noise).
+                touched.add(incident_id)
+                continue
             else:
                 found = session.get(Incident, incident_id)
                 assert found is not None, f"incident {incident_id} vanished during linking"

@@ -33,7 +33,7 @@ def queue_pairs(
             "claim_b_id": max(p.claim_a, p.claim_b),
             "probability": p.probability,
             "reasons": [
-                "strong match kept apart by the date rule"
+                "strong match kept apart by the date rule or a veto"
                 if p.probability >= MATCH_THRESHOLD
                 else "match probability in the review band"
             ]

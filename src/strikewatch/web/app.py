@@ -19,6 +19,7 @@ from strikewatch.web.api import BadParameterError
 from strikewatch.web.index import IncidentIndex
 from strikewatch.web.live import EventHub, LiveStore
 from strikewatch.web.state import WebState
+from strikewatch.web.timing import ServerTiming
 
 DESCRIPTION = (
     "Public incidents of civilian harm from air and artillery strikes, as strikewatch records "
@@ -79,6 +80,7 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
             str(exc.detail),
         )
 
+    app.add_middleware(ServerTiming)
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(public.router)
