@@ -133,7 +133,7 @@ def free_port() -> int:
 
 def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, __file__, "--serve", url, str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/v1/incidents?limit=1").status_code == 200:
@@ -156,9 +156,16 @@ def list_urls(rng: random.Random) -> str:
     return "/api/v1/incidents?" + "&".join(f"{k}={v}" for k, v in params.items())
 
 
-async def load(base: str, paths: list[str], clients: int) -> list[float]:
-    """Latencies (seconds) of every request, sent by ``clients`` concurrent clients."""
+def server_seconds(answer: httpx.Response) -> float:
+    """The app's own time for a request, from its Server-Timing header."""
+    timing = answer.headers.get("server-timing", "app;dur=0")
+    return float(timing.split("dur=")[1]) / 1000
+
+
+async def load(base: str, paths: list[str], clients: int) -> tuple[list[float], list[float]]:
+    """Latencies (seconds) seen by ``clients`` concurrent clients, and the server's own."""
     latencies: list[float] = []
+    server: list[float] = []
     queue: asyncio.Queue[str] = asyncio.Queue()
     for path in paths:
         queue.put_nowait(path)
@@ -172,20 +179,25 @@ async def load(base: str, paths: list[str], clients: int) -> list[float]:
                 began = time.perf_counter()
                 answer = await http.get(path)
                 latencies.append(time.perf_counter() - began)
+                server.append(server_seconds(answer))
                 assert answer.status_code == 200, (path, answer.status_code)
                 following = answer.json().get("next") if "/incidents?" in path else None
                 if following and len(latencies) % 3 == 0:
                     began = time.perf_counter()
-                    await http.get(path + "&cursor=" + following)
+                    answer = await http.get(path + "&cursor=" + following)
                     latencies.append(time.perf_counter() - began)
+                    server.append(server_seconds(answer))
 
         await asyncio.gather(*(client() for _ in range(clients)))
-    return latencies
+    return latencies, server
 
 
 def report(name: str, latencies: list[float], seconds: float) -> None:
     ms = sorted(x * 1000 for x in latencies)
-    pick = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
+
+    def pick(q: float) -> float:
+        return ms[min(len(ms) - 1, int(q * len(ms)))]
+
     print(
         f"{name:8} requests={len(ms):6d}  p50={statistics.median(ms):7.1f} ms  "
         f"p95={pick(0.95):7.1f} ms  p99={pick(0.99):7.1f} ms  {len(ms) / seconds:7.0f} req/s"
@@ -253,8 +265,10 @@ def main() -> None:
         ]
         for name, paths in (("list", lists), ("detail", details)):
             began = time.perf_counter()
-            latencies = asyncio.run(load(base, paths, options.clients))
-            report(name, latencies, time.perf_counter() - began)
+            latencies, server_side = asyncio.run(load(base, paths, options.clients))
+            seconds = time.perf_counter() - began
+            report(name, latencies, seconds)
+            report("  server", server_side, seconds)
         if options.browser:
             print(
                 f"map page: {options.incidents} incidents drawn in "

@@ -80,7 +80,15 @@ def test_intervals_cover_independent_populations() -> None:
 
 def test_random_sparse_tables_never_crash() -> None:
     rng = np.random.default_rng(11)
-    patterns = [(1, 0, 0), (0, 1, 0), (1, 1, 0), (0, 0, 1), (1, 0, 1), (0, 1, 1), (1, 1, 1)]
+    patterns: list[tuple[int, ...]] = [
+        (1, 0, 0),
+        (0, 1, 0),
+        (1, 1, 0),
+        (0, 0, 1),
+        (1, 0, 1),
+        (0, 1, 1),
+        (1, 1, 1),
+    ]
     for _ in range(25):
         counts = {p: int(c) for p, c in zip(patterns, rng.integers(0, 6, 7), strict=True)}
         if not any(counts.values()):

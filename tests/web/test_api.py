@@ -142,3 +142,9 @@ def test_map_points_and_openapi(client: httpx.Client) -> None:
     assert points and all({"id", "lat", "lon", "g", "lo", "hi"} <= set(p) for p in points)
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/incidents", "/api/v1/incidents/{incident_id}", "/api/v1/tallies"} <= set(paths)
+
+
+def test_sources_list_public_publishers_only(client: httpx.Client) -> None:
+    sources = client.get("/api/v1/sources").json()["items"]
+    assert sources and all(s["reports"] > 0 for s in sources)
+    assert not [s for s in sources if "field_report" in s["kinds"] or s["platform"] == "intake"]

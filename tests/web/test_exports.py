@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from strikewatch.assess.rubric import rubric
-from strikewatch.publish.formats import FORMATS, SUFFIX, dataset_hash
+from strikewatch.publish.formats import FORMATS, SUFFIX, dataset_hash, export_incidents_as
+from strikewatch.store.database import Database
 
 META = ("methodology_version", "dataset_sha256")
 
@@ -59,3 +60,14 @@ def test_geojson_keeps_metadata_beside_features(client: httpx.Client) -> None:
     assert collection["metadata"]["methodology_version"] == rubric().version
     located = [f for f in collection["features"] if f["geometry"]]
     assert located and all(len(f["geometry"]["coordinates"]) == 2 for f in located)
+
+
+def test_library_export_matches_the_download(client: httpx.Client, demo_db: Database) -> None:
+    out = io.StringIO()
+    info = export_incidents_as(demo_db, "hxl", out)
+    assert info.count == len(_jsonl(client))
+    assert (
+        info.dataset_sha256 == client.get("/exports/incidents.hxl.csv").headers["x-dataset-sha256"]
+    )
+    with pytest.raises(ValueError, match="unknown incidents export format"):
+        export_incidents_as(demo_db, "xlsx", io.StringIO())

@@ -41,6 +41,7 @@ def test_nothing_private_is_served(client: httpx.Client, demo_db: Database) -> N
     secrets, incidents = _private(demo_db)
     assert private_names(demo_db).names
     paths = ["/", "/map", "/timeline", "/incidents", "/feed.atom", "/exports", "/api/v1/map"]
+    paths += ["/api/v1/sources", "/?lang=ar", "/incidents?lang=ar&limit=500"]
     paths += ["/api/v1/incidents?limit=500", "/api/v1/tallies?by=belligerent,month&grades=all"]
     paths += [f"/exports/incidents.{s}" for s in ("csv", "jsonl", "geojson", "hxl.csv")]
     paths += [f"/exports/incidents.{s}" for s in ("acled.csv", "ucdp.csv")]

@@ -1,6 +1,14 @@
 """Stage 4: grade incidents, civilian-harm ranges, tallies, provenance, estimates."""
 
+from strikewatch.assess.estimate import (
+    CaptureHistories,
+    Estimate,
+    estimate,
+    estimate_lcmcr,
+    estimate_loglinear,
+)
 from strikewatch.assess.grade import AssessSummary, assess_incident, assess_incidents
+from strikewatch.assess.lists import capture_histories, incident_memberships
 from strikewatch.assess.rubric import Assessment, Rubric, assess, rubric
 from strikewatch.assess.tally import ALLEGED, DIMENSIONS, LIKELY, Tally, TallyRow, tally
 from strikewatch.assess.verify import VerifyReport, explain, verify
@@ -11,6 +19,8 @@ __all__ = [
     "LIKELY",
     "AssessSummary",
     "Assessment",
+    "CaptureHistories",
+    "Estimate",
     "Rubric",
     "Tally",
     "TallyRow",
@@ -18,7 +28,12 @@ __all__ = [
     "assess",
     "assess_incident",
     "assess_incidents",
+    "capture_histories",
+    "estimate",
+    "estimate_lcmcr",
+    "estimate_loglinear",
     "explain",
+    "incident_memberships",
     "rubric",
     "tally",
     "verify",

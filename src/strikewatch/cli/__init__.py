@@ -6,6 +6,7 @@ import sys
 
 from strikewatch.cli import (  # noqa: F401  (importing them registers their commands)
     assess,
+    estimate,
     export,
     gazetteer,
     ingest,

@@ -30,4 +30,11 @@ def serve(
 
     database = open_store()
     err.print(f"strikewatch: serving on http://{host}:{port} (Ctrl-C to stop)", markup=False)
-    uvicorn.run(create_app(database, watch=watch), host=host, port=port, log_level="warning")
+    # An open live feed would otherwise hold shutdown until the browser tab closes.
+    uvicorn.run(
+        create_app(database, watch=watch),
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=2,
+    )

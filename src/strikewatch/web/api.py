@@ -11,9 +11,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from sqlalchemy import func, select
 
 from strikewatch.assess.tally import DIMENSIONS, LIKELY, tally_incidents
-from strikewatch.model import Grade
+from strikewatch.model import Grade, Visibility
+from strikewatch.store.database import Database
+from strikewatch.store.schema import Report, Source
 from strikewatch.web.detail import incident_detail
 from strikewatch.web.index import Selection, select_page
 from strikewatch.web.models import (
@@ -21,6 +24,7 @@ from strikewatch.web.models import (
     IncidentDetailOut,
     IncidentPage,
     MapOut,
+    SourcesOut,
     TallyOut,
 )
 from strikewatch.web.state import WebState, web_state
@@ -269,6 +273,35 @@ async def get_map(request: Request, state: State) -> Response:
         return dumps({"version": snapshot.version, "items": items})
 
     return state.cached(request, render, "application/json", MAX_AGE)
+
+
+def public_sources(database: Database) -> list[dict[str, Any]]:
+    """Each publisher with public reports: platform, name, how many reports, of which kinds."""
+    with database.sessions() as session:
+        rows = session.execute(
+            select(Source.platform, Source.publisher, Report.kind, func.count(Report.id))
+            .join(Report, Report.source_id == Source.id)
+            .where(Report.visibility == str(Visibility.PUBLIC), Report.is_current.is_(True))
+            .group_by(Source.platform, Source.publisher, Report.kind)
+            .order_by(Source.platform, Source.publisher)
+        ).all()
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for platform, publisher, kind, count in rows:
+        entry = found.setdefault(
+            (platform, publisher),
+            {"platform": platform, "publisher": publisher, "reports": 0, "kinds": []},
+        )
+        entry["reports"] += count
+        entry["kinds"].append(kind)
+    return list(found.values())
+
+
+@router.get("/sources", response_model=SourcesOut)
+async def get_sources(request: Request, state: State) -> Response:
+    """Publishers of public reports (a field reporter is never listed)."""
+    return await state.cached_io(
+        request, lambda: dumps({"items": public_sources(state.database)}), "application/json", 60
+    )
 
 
 @router.get(

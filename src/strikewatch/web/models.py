@@ -151,3 +151,18 @@ class MapOut(BaseModel):
 
     version: str
     items: list[MapPointOut]
+
+
+class SourceListedOut(BaseModel):
+    """A publisher of public reports."""
+
+    platform: str
+    publisher: str
+    reports: int
+    kinds: list[str]
+
+
+class SourcesOut(BaseModel):
+    """Every publisher with public reports."""
+
+    items: list[SourceListedOut]
