@@ -163,11 +163,15 @@ def test_repeated_texts_are_found_despite_counters() -> None:
     assert repetition_counts(texts) == [3, 3, 1, 3]
 
 
-def test_text_repeated_across_the_batch_is_boilerplate() -> None:
+def test_text_repeated_across_the_batch_is_boilerplate_unless_it_reports_harm() -> None:
+    wall = "Log in or sign up to see more. Forgot password? Create new account"
+    assert not assess_relevance(wall, language="en", repeated=1).reason.startswith("same text")
+    repeated = assess_relevance(wall, language="en", repeated=2)
+    assert repeated.boilerplate and "2 reports" in repeated.reason
+    # A harm report forwarded verbatim by three channels is a repost, still a report.
     text = "قصف على قرية التوت أدى إلى إصابة رجل"
-    assert not assess_relevance(text, language="ar", repeated=2).boilerplate
-    repeated = assess_relevance(text, language="ar", repeated=3)
-    assert repeated.boilerplate and "3 reports" in repeated.reason
+    copies = assess_relevance(text, language="ar", repeated=3)
+    assert copies.is_harm_report and not copies.boilerplate
 
 
 def test_leading_menu_is_skipped_but_a_short_harm_line_is_not() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import xml.etree.ElementTree as ET
+from importlib.resources import files
 
 import httpx
 import pytest
@@ -89,3 +91,12 @@ def test_incident_list_pages_forward(client: httpx.Client) -> None:
     second = client.get(following.group(1).replace("&amp;", "&")).text
     ids = set(re.findall(r'data-id="(SW-\d+)"', first))
     assert ids and ids.isdisjoint(re.findall(r'data-id="(SW-\d+)"', second))
+
+
+def test_both_languages_have_every_interface_string() -> None:
+    from strikewatch.web.public import interface_strings
+
+    raw = tomllib.loads((files("strikewatch.web") / "strings.toml").read_text(encoding="utf-8"))
+    assert set(raw["en"]) == set(raw["ar"])
+    assert interface_strings()["ar"]["dir"] == "rtl"
+    assert all(re.search(r"[\u0600-\u06ff]", raw["ar"][k]) for k in ("nav_map", "headline"))
