@@ -1,14 +1,16 @@
 """Benchmark: the API under load, on loopback only, with 10,000 synthetic incidents.
 
 usage: python benchmarks/api_load.py [--incidents N] [--clients C] [--requests R]
-                                     [--out DIR] [--browser]
+                                     [--out DIR] [--browser] [--wrk SECONDS]
 
 Builds a SQLite store of N invented incidents (two public reports each) under DIR
 (default benchmarks/out/, ignored by git), serves it with ``strikewatch serve --no-watch``
 in a child process on a free 127.0.0.1 port, and sends R requests per endpoint from C
 concurrent clients: the incident list (mixed filters, sorts and following cursors) and
 incident detail (random incidents). Prints p50/p95/p99 latency and throughput. With
-``--browser`` also times the map page in Debian chromium until all N incidents are drawn.
+``--browser`` also times the map page in Debian chromium until all N incidents are drawn;
+with ``--wrk S`` also loads the same mix for S seconds from ``wrk`` (apt install wrk), a C
+client that takes far less CPU than the Python one on a machine of two cores.
 Targets (issue 6): p95 <= 50 ms for list and detail at 50 clients; map <= 1.5 s.
 """
 
@@ -19,6 +21,7 @@ import asyncio
 import hashlib
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -204,6 +207,50 @@ def report(name: str, latencies: list[float], seconds: float) -> None:
     )
 
 
+WRK_DONE = """
+done = function(summary, latency, requests)
+  io.write(string.format("p50=%.1f p95=%.1f p99=%.1f requests=%d\\n", latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests))
+end
+"""
+WRK_LIST = """
+math.randomseed(50)
+local b = {"russia", "syrian-regime", "us-led-coalition", "turkey", "israel"}
+local g = {"confirmed", "fair", "weak", "contested", "discounted"}
+local s = {"-date", "date", "-deaths", "id"}
+local l = {20, 50, 100}
+request = function()
+  local path = "/api/v1/incidents?limit=" .. l[math.random(1, 3)]
+  path = path .. "&sort=" .. s[math.random(1, 4)]
+  if math.random() < 0.5 then path = path .. "&belligerent=" .. b[math.random(1, 5)] end
+  if math.random() < 0.3 then path = path .. "&grade=" .. g[math.random(1, 5)] end
+  if math.random() < 0.3 then
+    local y = math.random(2016, 2023)
+    path = path .. "&since=" .. y .. "-01-01&until=" .. y .. "-12-31"
+  end
+  return wrk.format("GET", path)
+end
+"""
+WRK_DETAIL = """
+math.randomseed(50)
+request = function()
+  return wrk.format("GET", string.format("/api/v1/incidents/SW-%06d", math.random(1, COUNT)))
+end
+"""
+
+
+def run_wrk(base: str, out: Path, clients: int, incidents: int, seconds: int) -> None:
+    """The same mix from wrk (a C load generator: the Python client above costs CPU too)."""
+    for name, script in (("list", WRK_LIST), ("detail", WRK_DETAIL)):
+        path = out / f"wrk_{name}.lua"
+        path.write_text(script.replace("COUNT", str(incidents)) + WRK_DONE, encoding="utf-8")
+        command = ["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "-s", str(path), base]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        lines = done.stdout.splitlines()
+        rate = next((x.split()[-1] for x in lines if x.startswith("Requests/sec")), "?")
+        print(f"wrk {name:6} {lines[-1]} (ms)  {rate} req/s")
+
+
 def time_map(base: str, expected: int) -> float:
     from playwright.sync_api import sync_playwright
 
@@ -248,6 +295,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--wrk", type=int, metavar="SECONDS", help="also load with wrk")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
@@ -269,6 +317,8 @@ def main() -> None:
             seconds = time.perf_counter() - began
             report(name, latencies, seconds)
             report("  server", server_side, seconds)
+        if options.wrk and shutil.which("wrk"):
+            run_wrk(base, options.out, options.clients, options.incidents, options.wrk)
         if options.browser:
             print(
                 f"map page: {options.incidents} incidents drawn in "

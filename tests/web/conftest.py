@@ -27,12 +27,6 @@ from strikewatch.web import create_app
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "browser: drives Debian chromium through Playwright (tests/web)"
-    )
-
-
 def _open(path: Path) -> Database:
     return open_database(
         Settings(database_url=f"sqlite:///{path}", archive_dir=path.with_suffix(".archive"))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from strikewatch.assess.rubric import Rubric, rubric
-from strikewatch.store.incident_claims import ClaimEvidence
+from strikewatch.store.incident_claims import ClaimEvidence, public_name
 
 Pair = tuple[int | None, int | None]
 
@@ -47,7 +47,7 @@ def _range(
         same = sum(1 for h, _ in highs if h == top)
         if same == 1 and floor > rules.outlier_factor * runner:
             reasons.append(
-                f"{name}: {top} from report {highs[0][1].external_id} left out of the maximum "
+                f"{name}: {top} from report {public_name(highs[0][1])} left out of the maximum "
                 f"(more than {rules.outlier_factor:g} times the next highest, {runner})"
             )
             highs = highs[1:]
@@ -55,12 +55,12 @@ def _range(
     high_value, high_claim = highs[0]
     if high_value is not None and low_value is not None and high_value < low_value:
         high_value = low_value
-    sources = sorted({c.external_id for c in (low_claim, high_claim) if c is not None})
+    sources = sorted({public_name(c) for c in (low_claim, high_claim) if c is not None})
     if len(given) > 1:
         reasons.append(
             f"{name}: {low_value}–{high_value} over {len(given)} reports "
-            f"(lowest from {low_claim.external_id if low_claim else 'none'}, "
-            f"highest from {high_claim.external_id})"
+            f"(lowest from {public_name(low_claim) if low_claim else 'none'}, "
+            f"highest from {public_name(high_claim)})"
         )
     return low_value, high_value, reasons, sources
 

@@ -15,7 +15,13 @@ from typing import Any
 
 from strikewatch.extract.relevance import repetition_key
 from strikewatch.model import Grade
-from strikewatch.store.incident_claims import ClaimEvidence, DeclarationEvidence
+from strikewatch.store.incident_claims import (
+    PRIVATE_LABEL,
+    ClaimEvidence,
+    DeclarationEvidence,
+    public_name,
+    public_publisher,
+)
 
 FAMILY = {
     "sdf": "kurdish",
@@ -78,6 +84,9 @@ def independent_sources(claims: Sequence[ClaimEvidence], rules: Rubric) -> list[
         start, end = claim.span
         key = repetition_key(claim.text[start or 0 : end])
         publisher = claim.publisher or f"{claim.platform or claim.kind}:{claim.external_id}"
+        if claim.visibility != "public":
+            # Counted, never named: a private source's identity stays out of reasons.
+            publisher = f"{PRIVATE_LABEL} ({claim.claim_id})"
         if key in seen_texts or publisher in publishers:
             continue
         seen_texts.add(key)
@@ -116,12 +125,12 @@ def _published_grade(claims: Sequence[ClaimEvidence]) -> Assessment | None:
     record = claims[0].details["imported_incident"]
     if record.get("grade") is None:
         return None
-    publisher = claims[0].publisher or "the source"
+    publisher = public_publisher(claims[0])
     return Assessment(
         Grade(record["grade"]),
         str(record.get("strike_status") or ""),
         1,
-        [f"grade as published by {publisher} (record {claims[0].external_id})"],
+        [f"grade as published by {publisher} (record {public_name(claims[0])})"],
         f"published:{publisher}"[:32],
     )
 
@@ -140,7 +149,8 @@ def assess(
     families = named_families(claims)
     disputed = [c for c in claims if c.details.get("attribution_disputed")]
     admitted = [d for d in declarations if d.admits_civilian_harm]
-    reasons = [f"{len(sources)} independent credible source(s): " + ", ".join(sources[:5])]
+    named = [PRIVATE_LABEL if s.startswith(PRIVATE_LABEL) else s for s in sources[:5]]
+    reasons = [f"{len(sources)} independent credible source(s): " + ", ".join(named)]
     if declarations:
         reasons.append(
             "declared strike by " + ", ".join(sorted({d.belligerent or "?" for d in declarations}))

@@ -12,6 +12,7 @@ from strikewatch.cli import (  # noqa: F401  (importing them registers their com
     ingest,
     link,
     process,
+    serve,
 )
 from strikewatch.cli.app import INTERRUPTED, app, err
 from strikewatch.errors import StrikewatchError

@@ -27,6 +27,9 @@ class IncidentFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+    hxl = "hxl"
+    acled = "acled"
+    ucdp = "ucdp"
 
 
 def _run(
@@ -71,9 +74,15 @@ def export_claims_command(
 @export_app.command("incidents")
 def export_incidents_command(
     fmt: Annotated[
-        IncidentFormat, typer.Option("--format", help="jsonl, csv or geojson.")
+        IncidentFormat,
+        typer.Option(
+            "--format",
+            help="jsonl, csv, geojson, hxl (HXL-tagged CSV), acled or ucdp (ACLED- and "
+            "UCDP-GED-shaped CSV; mapping in docs/api.md).",
+        ),
     ] = IncidentFormat.jsonl,
     output: Output = None,
 ) -> None:
-    """Incidents with the public reports linked to them (made by the linking stage)."""
+    """Incidents with their public reports; every export carries the methodology version
+    and a content hash (dataset_sha256)."""
     _run(export_incidents, fmt.value, output, "incidents")

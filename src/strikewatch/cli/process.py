@@ -59,8 +59,14 @@ def process_command(
 
 
 @app.command()
-def demo() -> None:
-    """Ingest and process the bundled, INVENTED demo corpus and show what was stored."""
+def demo(
+    serve: Annotated[
+        bool,
+        typer.Option(help="End by serving the site on --port (Ctrl-C stops it)."),
+    ] = True,
+    port: Annotated[int, typer.Option(help="Port for the site.")] = 8000,
+) -> None:
+    """Ingest, process and tally the bundled, INVENTED demo corpus, then serve it."""
     from strikewatch.demo import demo_paths
 
     err.print(
@@ -83,3 +89,7 @@ def demo() -> None:
         "strikewatch tally --by month --grades alleged, strikewatch export incidents",
         markup=False,
     )
+    if serve:
+        from strikewatch.cli.serve import serve as serve_site
+
+        serve_site(host="127.0.0.1", port=port, watch=True)

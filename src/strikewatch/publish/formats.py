@@ -263,3 +263,8 @@ def write_records(records: list[dict[str, Any]], fmt: str, out: TextIO) -> Expor
 def export_incidents_as(database: Database, fmt: str, out: TextIO) -> ExportInfo:
     """Write every public incident in one of ``FORMATS``, redacted, with version and hash."""
     return write_records(public_records(database), fmt, out)
+
+
+def export_incidents(database: Database, fmt: str, out: TextIO) -> int:
+    """Write every incident with a public report in ``fmt``; returns how many."""
+    return export_incidents_as(database, fmt, out).count

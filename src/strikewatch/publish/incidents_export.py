@@ -1,17 +1,11 @@
-"""Export incidents (interfaces.md): JSON Lines, CSV or GeoJSON."""
+"""The incident record every export shares (interfaces.md fields); writers: formats.py."""
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any
 
-from strikewatch.store.database import Database
-from strikewatch.store.incidents import iter_incidents
 from strikewatch.store.schema import Incident
 
-FORMATS = ("jsonl", "csv", "geojson")
 FIELDS = [
     "id",
     "report_ids",
@@ -63,48 +57,3 @@ def incident_record(incident: Incident, report_ids: list[str]) -> dict[str, Any]
         record[field] = getattr(incident, field)
     record["reasons"] = list(incident.reasons or [])
     return record
-
-
-def _records(database: Database, include_private: bool) -> Iterator[dict[str, Any]]:
-    for incident, report_ids in iter_incidents(database, include_private=include_private):
-        yield incident_record(incident, report_ids)
-
-
-def export_incidents(
-    database: Database, fmt: str, out: TextIO, *, include_private: bool = False
-) -> int:
-    """Write every incident with a public report; returns how many."""
-    count = 0
-    records = _records(database, include_private)
-    if fmt == "jsonl":
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(
-                {k: ";".join(map(str, v)) if k in LISTS else v for k, v in record.items()}
-            )
-            count += 1
-    elif fmt == "geojson":
-        out.write('{"type": "FeatureCollection", "features": [\n')
-        for record in records:
-            geometry = (
-                {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
-                if record["latitude"] is not None and record["longitude"] is not None
-                else None
-            )
-            feature = {
-                "type": "Feature",
-                "id": record["id"],
-                "geometry": geometry,
-                "properties": record,
-            }
-            out.write(("," if count else "") + json.dumps(feature, ensure_ascii=False) + "\n")
-            count += 1
-        out.write("]}\n")
-    else:
-        raise ValueError(f"unknown incidents export format {fmt!r}")
-    return count

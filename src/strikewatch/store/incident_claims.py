@@ -42,6 +42,21 @@ class ClaimEvidence:
     details: dict[str, Any]
 
 
+PRIVATE_LABEL = "a private report"
+
+
+def public_name(claim: ClaimEvidence) -> str:
+    """How reasons may name a claim's report: its id, or nothing that identifies it."""
+    return claim.external_id if claim.visibility == "public" else PRIVATE_LABEL
+
+
+def public_publisher(claim: ClaimEvidence) -> str:
+    """How reasons may name a claim's source: its publisher, never a field reporter's."""
+    if claim.visibility != "public":
+        return PRIVATE_LABEL
+    return claim.publisher or f"{claim.platform or claim.kind}:{claim.external_id}"
+
+
 @dataclass(frozen=True)
 class DeclarationEvidence:
     claim_id: int

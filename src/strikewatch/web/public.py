@@ -94,6 +94,7 @@ def headline(snapshot: Snapshot, selection: Selection) -> list[dict[str, Any]]:
             "incidents": row.incidents,
             "alleged_min": row.civilian_deaths_min,
             "alleged_max": row.civilian_deaths_max,
+            "likely_incidents": 0,
             "likely_min": 0,
             "likely_max": 0,
         }
@@ -102,6 +103,7 @@ def headline(snapshot: Snapshot, selection: Selection) -> list[dict[str, Any]]:
             row.key["belligerent"],
             {"name": row.key["belligerent"], "incidents": row.incidents, "alleged_min": 0},
         )
+        entry["likely_incidents"] = row.incidents
         entry["likely_min"] = row.civilian_deaths_min
         entry["likely_max"] = row.civilian_deaths_max
     return sorted(rows.values(), key=lambda r: -int(r.get("alleged_max") or 0))
