@@ -13,6 +13,7 @@ from typing import Any
 
 from strikewatch.assess.ranges import harm_ranges
 from strikewatch.assess.rubric import assess
+from strikewatch.link.assign import SUMMARY_FIELDS
 from strikewatch.link.summary import ClaimFacts, summarise
 from strikewatch.store.database import Database
 from strikewatch.store.history import update_versioned
@@ -25,32 +26,8 @@ from strikewatch.store.incident_claims import (
 )
 from strikewatch.store.schema import Incident
 
-ASSESSED_FIELDS = (
-    "date",
-    "date_precision",
-    "place",
-    "place_ar",
-    "admin1",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "belligerents",
-    "attribution",
-    "strike_type",
-    "civilian_deaths_min",
-    "civilian_deaths_max",
-    "civilian_injuries_min",
-    "civilian_injuries_max",
-    "children_killed_min",
-    "children_killed_max",
-    "women_killed_min",
-    "women_killed_max",
-    "support",
-    "grade",
-    "strike_status",
-    "rubric_version",
-    "reasons",
-)
+# What assessment owns on an incident: the linker's summary fields, then the grade.
+ASSESSED_FIELDS = (*SUMMARY_FIELDS, "grade", "strike_status", "rubric_version", "reasons")
 
 
 def _facts(claim: ClaimEvidence) -> ClaimFacts:

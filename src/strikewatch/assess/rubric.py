@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 from strikewatch.extract.relevance import repetition_key
+from strikewatch.link.features import FAMILY
 from strikewatch.model import Grade
 from strikewatch.store.incident_claims import (
     PRIVATE_LABEL,
@@ -22,16 +23,6 @@ from strikewatch.store.incident_claims import (
     public_name,
     public_publisher,
 )
-
-FAMILY = {
-    "sdf": "kurdish",
-    "ypg": "kurdish",
-    "kurdish-forces": "kurdish",
-    "united-states": "us-led-coalition",
-    "france": "us-led-coalition",
-    "united-kingdom": "us-led-coalition",
-    "jordan": "us-led-coalition",
-}
 
 
 @dataclass(frozen=True)
