@@ -4,7 +4,8 @@ usage: python benchmarks/link_scale.py [N ...] [--spark N]
   N        claims to generate and link (default 100000 200000 1000000)
   --spark  also link N claims (default 2000) with the Spark engine, local[2]
 
-Synthetic claims: 1 to 6 reports per strike, dates jittered by up to a day, places by
+Synthetic claims: 1 to 6 reports per strike, about 100 claims a day across seven
+governorates (more claims cover more days), dates jittered by up to a day, places by
 a few hundred metres (some reported only at governorate precision), belligerent
 missing in a fifth, counts jittered, and text embeddings drawn around one vector per
 strike (real embeddings are computed once per claim at process time and stored; their
@@ -44,8 +45,13 @@ GOVERNORATES = [
 BELLIGERENTS = ["russia", "turkey", "ypg", "us-led-coalition", "israel", "syrian-regime"]
 
 
+# Claims a day across the region: the density of the worst months of the Syrian war. A
+# larger dataset covers more days (or, equally, more regions), not denser days.
+CLAIMS_PER_DAY = 100
+
+
 def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
-    """About n claims of n/3.5 strikes over ten years, with the strike of each claim."""
+    """n claims of about n/3.5 strikes at CLAIMS_PER_DAY, with the strike of each claim."""
     rng = random.Random(seed)
     numbers = np.random.default_rng(seed)
     claims: list[LinkClaim] = []
@@ -56,7 +62,7 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
         strike += 1
         admin1, lat0, lon0 = rng.choice(GOVERNORATES)
         lat, lon = lat0 + rng.uniform(-0.6, 0.6), lon0 + rng.uniform(-0.6, 0.6)
-        day = start + timedelta(days=rng.randint(0, 3650))
+        day = start + timedelta(days=rng.randint(0, max(365, n // CLAIMS_PER_DAY)))
         belligerent = rng.choice(BELLIGERENTS)
         deaths = rng.choice([0, 1, 1, 2, 3, 4, 6, 9, 15])
         centre = numbers.normal(size=512).astype(np.float32)

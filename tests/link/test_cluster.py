@@ -15,7 +15,7 @@ THRESHOLD = 0.5
 
 
 def pair(a: int, b: int, probability: float) -> Pair:
-    return Pair(a, b, probability, {})
+    return Pair(a, b, probability)
 
 
 @st.composite

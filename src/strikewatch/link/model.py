@@ -11,7 +11,7 @@ import logging
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -152,14 +152,32 @@ def settings() -> Any:
     )
 
 
+LevelTable = dict[str, list[tuple[float, str]]]
+
+
 @dataclass(frozen=True)
 class Pair:
-    """A scored pair of claims with the level each comparison reached."""
+    """A scored pair of claims and the match weight of each comparison.
+
+    The weights are kept as numbers and put in words only when asked (``levels``): a
+    million claims make tens of millions of pairs, and most are never described.
+    """
 
     claim_a: int
     claim_b: int
     probability: float
-    levels: dict[str, str]
+    weights: tuple[float, ...] = ()
+    table: LevelTable | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def levels(self) -> dict[str, str]:
+        """Each comparison's level in words, with its match weight."""
+        if self.table is None:
+            return {}
+        return {
+            name: f"{_label(levels, weight)} ({weight:+.1f})"
+            for (name, levels), weight in zip(self.table.items(), self.weights, strict=True)
+        }
 
 
 @contextmanager
@@ -231,9 +249,9 @@ def train(engine: Engine, table: pa.Table) -> dict[str, Any]:
     return model
 
 
-def level_weights(model: dict[str, Any]) -> dict[str, list[tuple[float, str]]]:
+def level_weights(model: dict[str, Any]) -> LevelTable:
     """Per comparison, each level's match weight (log2 m/u) and label; null levels weigh 0."""
-    found: dict[str, list[tuple[float, str]]] = {}
+    found: LevelTable = {}
     for comparison in model["comparisons"]:
         levels = []
         for level in comparison["comparison_levels"]:
@@ -262,20 +280,19 @@ def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> list[Pair
         frame = linker.inference.predict(
             threshold_match_probability=PREDICT_THRESHOLD, warning_mode="never"
         )
-        rows = frame.as_pyarrow_table().to_pylist()
-    weights = level_weights(model)
-    pairs = []
-    for row in rows:
-        levels = {
-            name: f"{_label(levels, row.get(f'mw_{name}'))} ({row.get(f'mw_{name}') or 0:+.1f})"
-            for name, levels in weights.items()
-        }
-        pairs.append(
-            Pair(
-                int(row["unique_id_l"]),
-                int(row["unique_id_r"]),
-                float(row["match_probability"]),
-                levels,
-            )
+        scored = frame.as_pyarrow_table()
+    table = level_weights(model)
+    left = scored.column("unique_id_l").to_pylist()
+    right = scored.column("unique_id_r").to_pylist()
+    probability = scored.column("match_probability").to_pylist()
+    weights = [scored.column(f"mw_{name}").to_pylist() for name in table]
+    return [
+        Pair(
+            int(left[i]),
+            int(right[i]),
+            float(probability[i]),
+            tuple(float(column[i] or 0.0) for column in weights),
+            table,
         )
-    return pairs
+        for i in range(scored.num_rows)
+    ]
