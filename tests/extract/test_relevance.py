@@ -86,10 +86,9 @@ def test_news_core_leaves_out_the_related_articles() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "PostLog inSign upPostThis post is unavailable.",
-        "This page isn't available right nowThis may be because of a technical error."
-        " Try reloading this page.Go to FeedGo backVisit Help Center",
-        "Sign UpLog InMessengerFacebook LiteVideoPrivacy PolicyCookiesAd choicesTermsHelp",
+        "Post | Log in | Sign up | This post is unavailable.",
+        "Sorry, this page isn't available right now. Please try reloading. Go to Feed",
+        "Sign Up | Log In | Messenger | Privacy Policy | Cookies | Terms | Help",
         "تسجيل الدخول\n\nإنشاء حساب جديد\n\nسياسة الخصوصية",
         "Facebook",
         "   ",

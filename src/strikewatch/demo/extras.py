@@ -14,7 +14,7 @@ from strikewatch.demo.invent import SYRIA, Strike, Telling, published_after, voc
 from strikewatch.demo.phrasing import ar_harm, ar_place, compose
 
 LABEL_AR = "بيانات مخترعة لأغراض العرض التجريبي — INVENTED DEMO"
-UNITS = ["an ISIS tactical unit", "an ISIS fighting position", "an ISIS logistics node"]
+UNITS = ["a small ISIS cell", "a position held by ISIS fighters", "an ISIS supply site"]
 
 
 def page_reports(strikes: list[Strike], rng: random.Random) -> list[DemoReport]:
@@ -95,7 +95,7 @@ def statements(strikes: list[Strike], rng: random.Random) -> list[DemoReport]:
         if s.belligerent == "us-led-coalition":
             extra = rng.choice([t for t in eastern if t["en"][0] != s.place])
             lines = [
-                f"Near {s.place}, one strike engaged {rng.choice(UNITS)} and destroyed a vehicle.",
+                f"Near {s.place}, one strike targeted {rng.choice(UNITS)}; a vehicle burned.",
                 f"Near {extra['en'][0]}, two strikes destroyed an ISIS weapons cache.",
             ]
             rng.shuffle(lines)
