@@ -32,6 +32,8 @@ class Rubric:
     fair_sources: int
     outlier_factor: float
     grades: dict[str, str]
+    allied: tuple[frozenset[str], ...] = ()
+    dispute_share: float = 0.3
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,8 @@ def rubric() -> Rubric:
         fair_sources=int(raw["fair_sources"]),
         outlier_factor=float(raw["outlier_factor"]),
         grades=dict(raw["grades"]),
+        allied=tuple(frozenset(pair) for pair in raw.get("allied", [])),
+        dispute_share=float(raw.get("dispute_share", 0.3)),
     )
 
 
@@ -138,7 +142,13 @@ def assess(
         return published
     sources = independent_sources(claims, rules)
     families = named_families(claims)
-    disputed = [c for c in claims if c.details.get("attribution_disputed")]
+    competing = set(families)
+    for allies in rules.allied:
+        if allies <= competing:
+            competing -= allies
+            competing.add(" and ".join(sorted(allies)))
+    doubts = [c for c in claims if c.details.get("attribution_disputed")]
+    disputed = doubts if len(doubts) >= rules.dispute_share * len(claims) else []
     admitted = [d for d in declarations if d.admits_civilian_harm]
     named = [PRIVATE_LABEL if s.startswith(PRIVATE_LABEL) else s for s in sources[:5]]
     reasons = [f"{len(sources)} independent credible source(s): " + ", ".join(named)]
@@ -152,9 +162,9 @@ def assess(
     elif _only_combatants(claims):
         grade = Grade.DISCOUNTED
         reasons.append("the reports describe combatant deaths and no civilian harm")
-    elif len(families) > 1 or disputed:
+    elif len(competing) > 1 or disputed:
         grade = Grade.CONTESTED
-        if len(families) > 1:
+        if len(competing) > 1:
             reasons.append(
                 "competing attributions: "
                 + ", ".join(f"{f} ({n})" for f, n in sorted(families.items()))
