@@ -106,7 +106,7 @@ def test_ranges_take_lowest_and_highest_and_drop_a_lone_outlier() -> None:
 def test_allied_operations_and_a_lone_doubt_do_not_contest() -> None:
     raid = [claim(1, "A", who=["sdf"]), claim(2, "B", who=["us-led-coalition", "sdf"])]
     assert assess(raid).grade is Grade.FAIR
-    many = [claim(n, f"Monitor {n}") for n in range(1, 5)]
-    doubted = [*many, claim(5, "Monitor 5", attribution_disputed=True)]
+    many = [claim(n, f"Monitor {letter}") for n, letter in enumerate("ABCD", start=1)]
+    doubted = [*many, claim(5, "Monitor E", attribution_disputed=True)]
     assert assess(doubted).grade is Grade.FAIR  # one report in five doubts it
     assert assess([*doubted[:2], doubted[-1]]).grade is Grade.CONTESTED  # one in three
