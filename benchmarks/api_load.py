@@ -1,16 +1,17 @@
 """Benchmark: the API under load, on loopback only, with 10,000 synthetic incidents.
 
 usage: python benchmarks/api_load.py [--incidents N] [--clients C] [--requests R]
-                                     [--out DIR] [--browser] [--wrk SECONDS]
+                                     [--workers W] [--out DIR] [--browser] [--wrk SECONDS]
 
 Builds a SQLite store of N invented incidents (two public reports each) under DIR
-(default benchmarks/out/, ignored by git), serves it with ``strikewatch serve --no-watch``
-in a child process on a free 127.0.0.1 port, and sends R requests per endpoint from C
-concurrent clients: the incident list (mixed filters, sorts and following cursors) and
-incident detail (random incidents). Prints p50/p95/p99 latency and throughput. With
-``--browser`` also times the map page in Debian chromium until all N incidents are drawn;
-with ``--wrk S`` also loads the same mix for S seconds from ``wrk`` (apt install wrk), a C
-client that takes far less CPU than the Python one on a machine of two cores.
+(default benchmarks/out/, ignored by git), serves it with ``strikewatch serve --no-watch
+--workers W`` (default 1) in a child process on a free 127.0.0.1 port, and sends R
+requests per endpoint from C concurrent clients: the incident list (mixed filters, sorts
+and following cursors) and incident detail (random incidents). Prints p50/p95/p99
+latency and throughput. With ``--browser`` also times the map page in Debian chromium
+until all N incidents are drawn; with ``--wrk S`` also loads the same mix for S seconds
+from ``wrk`` (apt install wrk), a C client that takes far less CPU than the Python one
+on a machine of two cores.
 Targets (issue 6): p95 <= 50 ms for list and detail at 50 clients; map <= 1.5 s.
 """
 
@@ -134,8 +135,13 @@ def free_port() -> int:
         return port
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, __file__, "--serve", url, str(port)]
+LAUNCH = "import strikewatch.cli.serve; from strikewatch.cli import main; main()"
+
+
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``strikewatch --db URL serve --no-watch`` in a child process, once it answers."""
+    command = [sys.executable, "-c", LAUNCH, "--db", url, "serve", "--no-watch"]
+    command += ["--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
@@ -275,24 +281,12 @@ def time_map(base: str, expected: int) -> float:
     return seconds
 
 
-def serve(url: str, port: int) -> None:
-    """What ``strikewatch --db URL serve --no-watch --port PORT`` runs (the child process)."""
-    import uvicorn
-
-    from strikewatch.web import create_app
-
-    database = open_database(Settings.from_env(url))
-    uvicorn.run(create_app(database), host="127.0.0.1", port=port, log_level="warning")
-
-
 def main() -> None:
-    if sys.argv[1:2] == ["--serve"]:
-        serve(sys.argv[2], int(sys.argv[3]))
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--workers", type=int, default=1, help="strikewatch serve --workers")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     parser.add_argument("--browser", action="store_true")
     parser.add_argument("--wrk", type=int, metavar="SECONDS", help="also load with wrk")
@@ -302,7 +296,7 @@ def main() -> None:
     url = build_store(options.out / "api_load.db", options.incidents)
     print(f"store: {options.incidents} incidents built in {time.perf_counter() - began:.1f}s")
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, options.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         rng = random.Random(50)
@@ -327,7 +321,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"clients={options.clients} loopback, server pid {server.pid} (cpus {os.cpu_count()})")
+    print(
+        f"clients={options.clients} workers={options.workers} loopback, "
+        f"server pid {server.pid} (cpus {os.cpu_count()})"
+    )
 
 
 if __name__ == "__main__":

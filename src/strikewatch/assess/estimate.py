@@ -293,8 +293,13 @@ def estimate(
     *,
     methods: Sequence[str] = ("loglinear", "lcmcr"),
     seed: int = 0,
+    iterations: int = 20_000,
+    burn_in: int | None = None,
 ) -> list[Estimate]:
-    """Give one estimate per method, flagging when the methods disagree."""
+    """Give one estimate per method, flagging when the methods disagree.
+
+    ``iterations`` and ``burn_in`` (default a quarter of the iterations) are LCMCR's.
+    """
     unknown = set(methods) - {"loglinear", "lcmcr"}
     if unknown:
         raise ValueError(f"unknown estimation methods {sorted(unknown)}")
@@ -303,7 +308,14 @@ def estimate(
         results.append(estimate_loglinear(histories))
     if "lcmcr" in methods:
         if len(histories.lists) >= 3 or not results:
-            results.append(estimate_lcmcr(histories, seed=seed))  # raises with 2 lists
+            results.append(  # raises with 2 lists
+                estimate_lcmcr(
+                    histories,
+                    seed=seed,
+                    iterations=iterations,
+                    burn_in=iterations // 4 if burn_in is None else burn_in,
+                )
+            )
         else:
             note = "LCMCR was not run: it needs at least 3 lists"
             results[0] = dataclasses.replace(results[0], warnings=[*results[0].warnings, note])

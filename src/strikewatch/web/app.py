@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -14,13 +16,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from strikewatch import __version__
 from strikewatch.store.database import Database
-from strikewatch.web import api, feeds, public
+from strikewatch.web import api, estimates, feeds, public
 from strikewatch.web.api import BadParameterError
+from strikewatch.web.estimates import PATTERN_HINTS
 from strikewatch.web.index import IncidentIndex
 from strikewatch.web.live import EventHub, LiveStore
 from strikewatch.web.state import WebState
 from strikewatch.web.timing import ServerTiming
 
+log = logging.getLogger("strikewatch.web")
 DESCRIPTION = (
     "Public incidents of civilian harm from air and artillery strikes, as strikewatch records "
     "them: filters, cursor pagination, tallies as ranges, and a live event stream. Private "
@@ -56,6 +60,7 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
         openapi_url="/openapi.json",
     )
     app.state.web = WebState(database, index, hub, live)
+    app.state.estimates = estimates.Estimator(database)
 
     @app.exception_handler(BadParameterError)
     async def bad_parameter(_: Request, exc: BadParameterError) -> JSONResponse:
@@ -67,9 +72,10 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
         first = exc.errors()[0] if exc.errors() else {}
         location = [str(p) for p in first.get("loc", ())]
         parameter = location[-1] if location else None
-        return _error(
-            400, "bad_parameter", parameter, f"{parameter}: {first.get('msg', 'invalid')}"
-        )
+        message = first.get("msg", "invalid")
+        if first.get("type") == "string_pattern_mismatch" and parameter in PATTERN_HINTS:
+            message = PATTERN_HINTS[parameter]
+        return _error(400, "bad_parameter", parameter, f"{parameter}: {message}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -82,9 +88,45 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
 
     app.add_middleware(ServerTiming)
     app.include_router(api.router)
+    app.include_router(estimates.router)
     app.include_router(feeds.router)
     app.include_router(public.router)
     app.mount(
         "/static", StaticFiles(directory=str(files("strikewatch.web") / "static")), name="static"
     )
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The site over the store STRIKEWATCH_DATABASE_URL names, for ``uvicorn --factory``.
+
+    Each worker process of ``strikewatch serve --workers N`` builds its app here. None
+    processes reports: that runs once, in the serving parent (``watch_reports``); each
+    worker notices the store change by its own poll and feeds its own live listeners.
+    """
+    from strikewatch.config import Settings
+    from strikewatch.store.database import open_database
+
+    return create_app(open_database(Settings.from_env()), watch=False)
+
+
+def watch_reports(database: Database, stop: threading.Event, poll_seconds: float = 0.5) -> None:
+    """Process newly ingested reports until ``stop`` is set (blocking: run it in a thread)."""
+    # Imported here: the pipeline pulls in the linker, which a read-only site never needs.
+    from strikewatch.link.embedding import embed
+    from strikewatch.pipeline import gazetteer_for, pending_count, process
+
+    gazetteer = None
+    try:
+        embed(["warm up"])  # so the first report is processed as fast as any
+    except Exception:  # the site serves on; processing is tried below all the same
+        log.exception("warming up the pipeline failed")
+    while not stop.is_set():
+        try:
+            if gazetteer is None:
+                gazetteer = gazetteer_for(database)
+            if pending_count(database):
+                process(database, gazetteer=gazetteer)
+        except Exception:  # a report that fails to process must not stop the site
+            log.exception("processing new reports failed")
+        stop.wait(poll_seconds)
