@@ -43,8 +43,12 @@ def stored_count(url: str) -> int:
         engine.dispose()
 
 
-def start_ingest(url: str, path: Path, archive: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "STRIKEWATCH_ARCHIVE_DIR": str(archive)}
+def start_ingest(url: str, path: Path, archive: Path, batch: int = 1000) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "STRIKEWATCH_ARCHIVE_DIR": str(archive),
+        "STRIKEWATCH_BATCH_SIZE": str(batch),
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "strikewatch", "--db", url, "ingest", str(path)],
         env=env,
@@ -60,7 +64,9 @@ def test_interrupted_import_resumes_without_duplicates(
 ) -> None:
     path = make_input(tmp_path / "big.jsonl")
     archive = tmp_path / "archive"
-    process = start_ingest(database_url, path, archive)
+    # Small batches: many commits, so the import is surely still running when the first
+    # one is seen and the signal arrives (a fast machine finishes 40 big batches at once).
+    process = start_ingest(database_url, path, archive, batch=50)
     deadline = time.monotonic() + 120
     while stored_count(database_url) == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
