@@ -36,6 +36,7 @@ def test_schema() -> None:
     assert table.schema.names == [
         "unique_id",
         "strike_date",
+        "when_day",
         "week",
         "week_shifted",
         "period",
@@ -120,3 +121,11 @@ def test_families() -> None:
     assert families(["ypg", "sdf", "unknown"]) == ["kurdish"]
     assert families(["france", "russia"]) == ["russia", "us-led-coalition"]
     assert families(["unknown"]) == []
+
+
+def test_when_day_falls_back_to_the_publication_day() -> None:
+    dated = claim(1)
+    undated = claim(2, date_precision="unknown", published=date(2023, 3, 4))
+    rows = to_table([dated, undated]).to_pylist()
+    assert rows[0]["when_day"] == rows[0]["strike_date"]
+    assert rows[1]["strike_date"] is None and rows[1]["when_day"] == date(2023, 3, 4)

@@ -105,7 +105,7 @@ def test_every_link_has_a_reason(demo: Database) -> None:
         else:
             assert 0 < event.probability <= 1
             assert event.reasons[0].startswith("matched claim ")
-            assert any(r.startswith("strike_date: ") for r in event.reasons)
+            assert any(r.startswith("when_day: ") for r in event.reasons)
     sizes = Counter(incident_id for _, incident_id in linked)
     for incident in active_incidents(demo):
         support = incident.support

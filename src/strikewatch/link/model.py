@@ -112,12 +112,14 @@ def comparisons() -> list[Any]:
         ],
     )
     return [
+        # The strike day, or for a report that gives none its publication day: a report
+        # published the day after another's strike is likely about it.
         cl.AbsoluteDateDifferenceAtThresholds(
-            "strike_date",
+            "when_day",
             input_is_string=False,
-            metrics=["day", "day"],
-            thresholds=[1, 3],
-        ).configure(m_probabilities=[0.7, 0.2, 0.06, 0.04]),
+            metrics=["day", "day", "day"],
+            thresholds=[1, 3, 7],
+        ).configure(m_probabilities=[0.6, 0.25, 0.08, 0.04, 0.03]),
         where,
         cl.ArrayIntersectAtSizes("belligerent", [1]).configure(m_probabilities=[0.92, 0.08]),
         cl.ArrayIntersectAtSizes("strike_type", [1]).configure(m_probabilities=[0.85, 0.15]),
