@@ -144,6 +144,20 @@ def claims_without_embedding(
             yield [(claim_id, text[s or 0 : e]) for claim_id, s, e, text in rows]
 
 
+def claim_texts(database: Database, claim_ids: Sequence[int]) -> dict[int, str]:
+    """The text of each named claim's span in its report."""
+    found: dict[int, str] = {}
+    with database.sessions() as session:
+        for start in range(0, len(claim_ids), 500):
+            rows = session.execute(
+                select(Claim.id, Claim.span_start, Claim.span_end, Report.text)
+                .join(Report, Claim.report_id == Report.id)
+                .where(Claim.id.in_(list(claim_ids[start : start + 500])))
+            )
+            found.update((i, text[s or 0 : e]) for i, s, e, text in rows)
+    return found
+
+
 def save_embeddings(database: Database, rows: Sequence[tuple[int, bytes]], model: str) -> None:
     with database.session() as session:
         session.execute(
