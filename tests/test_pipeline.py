@@ -6,6 +6,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -149,3 +150,22 @@ def test_reprocess_makes_new_claim_versions_and_keeps_old_ones(
         assert {c.id for c in claims} <= kept  # the earlier claims stay, no longer current
         assert not {c.id for c in after[report_id]} & kept
         assert all(c.version == claims[0].version + 1 for c in after[report_id])
+
+
+def test_repeated_chrome_is_counted_across_runs(sqlite_database: Database, tmp_path: Path) -> None:
+    """A capture seen again in a later import is recognised by the key stored earlier."""
+    wall = "Log in to continue | Create an account | Forgot your password? | Help"
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "w1", "text": wall}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": "w2", "text": wall + " 12"}) + "\n", encoding="utf-8")
+    ingest_paths(sqlite_database, [first])
+    process(sqlite_database)
+    ingest_paths(sqlite_database, [second])
+    process(sqlite_database)
+    with sqlite_database.sessions() as session:
+        keys = session.execute(select(Report.text_key)).scalars().all()
+        later = session.execute(
+            select(Claim).join(Report).where(Report.external_id == "w2")
+        ).scalar_one()
+    assert len(keys) == 2 and keys[0] == keys[1]  # digits do not make a new text
+    assert later.details["boilerplate"] and "2 reports" in later.details["reasons"]["relevance"]

@@ -19,8 +19,8 @@ from strikewatch.model import ClaimDraft
 from strikewatch.store.claims import count_pending, pending_reports, save_claims
 from strikewatch.store.database import Database
 from strikewatch.store.places import user_places
-from strikewatch.store.reports import iter_reports
 from strikewatch.store.schema import Report
+from strikewatch.store.text_keys import key_counts, key_new_reports
 
 Progress = Callable[[int], None]
 CHUNK = 500
@@ -38,18 +38,6 @@ class ProcessSummary:
     assessed: AssessSummary | None = None
 
 
-def repetition(database: Database) -> Counter[str]:
-    """How many current reports carry each text (by normalised key): captured chrome repeats.
-
-    One pass over the stored texts; 12 bytes a distinct text.
-    """
-    return Counter(
-        repetition_key(report.text)
-        for report in iter_reports(database, include_private=True)
-        if report.text.strip()
-    )
-
-
 def report_input(report: Report, repeated: Counter[str] | None = None) -> ReportInput:
     """The extraction view of a stored report."""
     return ReportInput(
@@ -61,7 +49,9 @@ def report_input(report: Report, repeated: Counter[str] | None = None) -> Report
         url=report.url,
         publisher=report.publisher,
         extra=dict(report.extra or {}),
-        repeated=max(1, repeated[repetition_key(report.text)]) if repeated else 1,
+        repeated=max(1, repeated[report.text_key or repetition_key(report.text)])
+        if repeated
+        else 1,
     )
 
 
@@ -90,9 +80,12 @@ def process(
     clusters every claim again (``retrain`` first retrains the linkage model).
     """
     summary = ProcessSummary()
-    repeated = repetition(database)
+    # The same text under many reports is captured chrome, not a report: every report is
+    # keyed once, and repeats are counted by the index, not by reading every text again.
+    key_new_reports(database, repetition_key)
     gazetteer = gazetteer or gazetteer_for(database)
     for chunk in pending_reports(database, chunk=CHUNK, reprocess=reprocess):
+        repeated = key_counts(database, [r.text_key or "" for r in chunk])
         extracted: list[tuple[int, list[ClaimDraft]]] = []
         for report in chunk:
             claims = claims_for(report_input(report, repeated), gazetteer=gazetteer)

@@ -172,6 +172,9 @@ class Report(Base):
     origin_position: Mapped[str | None] = mapped_column(String(256))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    # The text as extraction compares it for repeats (page chrome captured many times);
+    # "" for an empty text, null until processing first reads the report.
+    text_key: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class CustodyEvent(Base):
