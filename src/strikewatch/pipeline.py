@@ -103,3 +103,11 @@ def process(
         summary.link = link_new(database, engine)
     summary.assessed = assess_incidents(database, summary.link.touched)
     return summary
+
+
+def process_pending(database: Database, gazetteer: Gazetteer | None = None) -> bool:
+    """Process new reports if there are any (what a watching server does each poll)."""
+    if not pending_count(database):
+        return False
+    process(database, gazetteer=gazetteer)
+    return True

@@ -21,6 +21,7 @@ from strikewatch.store.links import (
     StoredClaim,
     claims_without_embedding,
     current_link_model,
+    declared_claim_ids,
     linkable_claims,
     load_embeddings,
     save_embeddings,
@@ -158,15 +159,34 @@ def link_all(
     summary.pairs = len(pairs)
     dates = {c.id: c.event_date if c.date_precision == "day" else None for c in witnesses}
     groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates)
-    by_id: Mapping[int, StoredClaim] = {c.id: c for c in stored}
     say(f"writing {len(groups)} incidents")
-    assigned = assign(database, groups, by_id, placements(groups, pairs), method="bulk")
+    write_groups(database, summary, groups, {c.id: c for c in stored}, pairs, "bulk")
+    match_statements(database, summary)
+    return summary
+
+
+def write_groups(
+    database: Database,
+    summary: LinkSummary,
+    groups: Sequence[Sequence[int]],
+    claims: Mapping[int, StoredClaim],
+    pairs: Sequence[Pair],
+    method: str,
+) -> None:
+    """Store the groups as incidents and queue the doubtful pairs (bulk and live alike)."""
+    assigned = assign(database, groups, claims, placements(groups, pairs), method=method)
     assigned.touched = sorted({*assigned.touched, *summary.assigned.touched})
     summary.assigned = assigned
     summary.incidents = len(groups)
     summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
+
+
+def match_statements(database: Database, summary: LinkSummary, *, new_only: bool = False) -> None:
+    """Match belligerents' statements to incidents (``new_only``: those not matched yet)."""
     # Statements declare strikes without alleging harm: read them whatever their claim says.
-    declarations = linkable_claims(database, kinds=DECLARATION_KINDS, harm_only=False)
-    summary.declared_incidents = match_declarations(database, declarations)
+    statements = linkable_claims(database, kinds=DECLARATION_KINDS, harm_only=False)
+    if new_only:
+        matched = declared_claim_ids(database)
+        statements = [c for c in statements if c.id not in matched]
+    summary.declared_incidents = match_declarations(database, statements)
     summary.declarations = len(summary.declared_incidents)
-    return summary

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 
-from strikewatch.link.assign import assign
 from strikewatch.link.bulk import (
     DECLARATION_KINDS,
     LinkSummary,
@@ -21,14 +20,13 @@ from strikewatch.link.bulk import (
     ensure_embeddings,
     link_all,
     link_claim,
-    placements,
+    match_statements,
+    write_groups,
 )
 from strikewatch.link.cluster import cluster
-from strikewatch.link.declared import match_declarations
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import to_table
-from strikewatch.link.model import MATCH_THRESHOLD, REVIEW_THRESHOLD, Pair, predict
-from strikewatch.link.review import queue_pairs
+from strikewatch.link.model import MATCH_THRESHOLD, Pair, predict
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
     StoredClaim,
@@ -96,16 +94,9 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         ]
         summary.pairs = len(pairs)
         groups = _groups(new, known, pairs)
-        by_id = {c.id: c for c in everyone}
-        assigned = assign(database, groups, by_id, placements(groups, pairs), method="live")
-        assigned.touched = sorted({*assigned.touched, *summary.assigned.touched})
-        summary.assigned = assigned
-        summary.incidents = len(groups)
-        summary.queued_for_review = queue_pairs(database, pairs, groups, REVIEW_THRESHOLD)
-    # Statements declare strikes without alleging harm: read them whatever their claim says.
-    declarations = linkable_claims(database, kinds=DECLARATION_KINDS, harm_only=False)
-    summary.declared_incidents = match_declarations(database, declarations)
-    summary.declarations = len(summary.declared_incidents)
+        write_groups(database, summary, groups, {c.id: c for c in everyone}, pairs, "live")
+    # A statement may come before the reports of its strike: unmatched ones are tried again.
+    match_statements(database, summary, new_only=True)
     return summary
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, true, update
 
 from strikewatch.store.database import Database
-from strikewatch.store.schema import Claim, ClaimEmbedding, LinkModel, Report
+from strikewatch.store.schema import Claim, ClaimEmbedding, Declaration, LinkModel, Report
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,12 @@ def load_embeddings(database: Database, claim_ids: Sequence[int]) -> dict[int, b
             )
             found.update((claim_id, vector) for claim_id, vector in rows)
     return found
+
+
+def declared_claim_ids(database: Database) -> set[int]:
+    """Claims of statements already matched to an incident as declared strikes."""
+    with database.sessions() as session:
+        return set(session.execute(select(Declaration.claim_id).distinct()).scalars())
 
 
 def current_link_model(database: Database) -> LinkModel | None:

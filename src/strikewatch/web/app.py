@@ -114,7 +114,7 @@ def watch_reports(database: Database, stop: threading.Event, poll_seconds: float
     """Process newly ingested reports until ``stop`` is set (blocking: run it in a thread)."""
     # Imported here: the pipeline pulls in the linker, which a read-only site never needs.
     from strikewatch.link.embedding import embed
-    from strikewatch.pipeline import gazetteer_for, pending_count, process
+    from strikewatch.pipeline import gazetteer_for, process_pending
 
     gazetteer = None
     try:
@@ -125,8 +125,7 @@ def watch_reports(database: Database, stop: threading.Event, poll_seconds: float
         try:
             if gazetteer is None:
                 gazetteer = gazetteer_for(database)
-            if pending_count(database):
-                process(database, gazetteer=gazetteer)
+            process_pending(database, gazetteer)
         except Exception:  # a report that fails to process must not stop the site
             log.exception("processing new reports failed")
         stop.wait(poll_seconds)

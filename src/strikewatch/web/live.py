@@ -115,14 +115,11 @@ class LiveStore:
 
     def _process_pending(self) -> bool:
         # Imported here: the pipeline pulls in the linker, which a read-only site never needs.
-        from strikewatch.pipeline import gazetteer_for, pending_count, process
+        from strikewatch.pipeline import gazetteer_for, process_pending
 
         if self._gazetteer is None:
             self._gazetteer = gazetteer_for(self.database)
-        if not pending_count(self.database):
-            return False
-        process(self.database, gazetteer=self._gazetteer)
-        return True
+        return process_pending(self.database, self._gazetteer)
 
     def _warm(self) -> None:
         from strikewatch.link.embedding import embed
