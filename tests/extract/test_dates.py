@@ -220,6 +220,14 @@ def test_facebook_chrome_stamp_is_the_publication_date() -> None:
     assert find_publication_date(arabic) == date(2023, 3, 12)
 
 
+def test_a_page_name_glued_to_the_stamp_does_not_hide_it() -> None:
+    # Facebook captures run the page's Latin name into the date: "Aleppo NowDecember 6".
+    text = "Aleppo Now - حلب الآن\nAleppo NowDecember 6, 2024 · Shared with Publicقصف مدفعي"
+    assert find_publication_date(text) == date(2024, 12, 6)
+    # A month name inside an ordinary Latin word is still no date.
+    assert find_publication_date("the summary 6, 2024 · Shared with Public") is None
+
+
 def test_dates_in_reader_comments_are_ignored() -> None:
     text = (
         "صفحة الأخبارMarch 12, 2023 · Shared with Publicقصف مدفعي على القرية"

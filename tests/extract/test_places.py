@@ -34,6 +34,29 @@ def test_countryside_of_a_town_is_district_precision() -> None:
     assert "countryside" in found.reason
 
 
+def test_countryside_of_the_city_of_a_town_is_still_countryside() -> None:
+    # "بريف مدينة منبج": the settlement word between does not make it the town itself.
+    text = "قصف مدفعي على قرية #الزهيرات_الكبيرة بريف مدينة منبج أدى إلى مقتل طفلين"
+    found = find_place(text, language="ar")
+    assert found.place == "Manbij"
+    assert found.geo_precision is GeoPrecision.DISTRICT
+
+
+def test_direction_from_a_town_is_not_the_town() -> None:
+    # An unknown village west of the town of Manbij: never Manbij's point as the place.
+    text = "استهدف القصف قرية الزهيرات غرب مدينة منبج ما أدى إلى مقتل مدنيين"
+    found = find_place(text, language="ar")
+    assert found.place == "Manbij"
+    assert found.geo_precision is GeoPrecision.DISTRICT
+    assert found.unresolved == ["الزهيرات"]
+
+
+def test_reef_is_countryside_in_english_too() -> None:
+    found = find_place("Shelling killed two civilians in Reef Manbij on Monday", language="en")
+    assert found.place == "Manbij"
+    assert found.geo_precision is GeoPrecision.DISTRICT
+
+
 def test_countryside_of_a_governorate_gives_no_point_by_default() -> None:
     found = find_place("قصف مدفعي بريف إدلب الجنوبي يوقع جرحى", language="ar")
     assert found.place == "Idlib"

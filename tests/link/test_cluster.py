@@ -8,7 +8,7 @@ import networkx as nx  # type: ignore[import-untyped]  # no stubs installed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.link.cluster import MAX_DATE_SPREAD_DAYS, VETO_PROBABILITY, cluster
+from strikewatch.link.cluster import MAX_DATE_SPREAD_DAYS, MAX_PLACE_KM, VETO_PROBABILITY, cluster
 from strikewatch.link.model import Pair
 
 THRESHOLD = 0.5
@@ -84,6 +84,20 @@ def test_veto_keeps_apart_groups_with_a_very_unlikely_pair() -> None:
     # A pair just at the veto probability does not veto.
     kept = [*pairs, pair(4, 1, VETO_PROBABILITY)]
     assert cluster([1, 2, 3, 4], kept, THRESHOLD) == [[1, 2, 3, 4]]
+
+
+def test_groups_at_far_apart_places_are_not_chained() -> None:
+    # 1 and 2 name one town, 3 and 4 a town 30 km away; 5 names only the governorate and
+    # links strongly to both. It joins the first group it meets, never both.
+    town, other = (36.00, 36.60), (36.27, 36.60)  # ~30 km apart on a meridian
+    points = {1: town, 2: town, 3: other, 4: other}
+    pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(1, 5, 0.95), pair(3, 5, 0.9)]
+    assert cluster(range(1, 6), pairs, THRESHOLD) == [[1, 2, 3, 4, 5]]
+    assert cluster(range(1, 6), pairs, THRESHOLD, None, points) == [[1, 2, 5], [3, 4]]
+    # Places closer than MAX_PLACE_KM (a town and its outskirts) do not keep groups apart.
+    near = (town[0] + (MAX_PLACE_KM - 2) / 111.2, town[1])
+    close = {1: town, 2: town, 3: near, 4: near}
+    assert cluster(range(1, 6), pairs, THRESHOLD, None, close) == [[1, 2, 3, 4, 5]]
 
 
 def test_output_order_is_deterministic() -> None:

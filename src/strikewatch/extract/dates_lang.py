@@ -145,8 +145,14 @@ def date_vocabulary() -> DateVocabulary:
     latin = trie_pattern([w for w in by_text if w[0] in LATIN_LETTERS])
     arabic = trie_pattern([w for w in by_text if w[0] not in LATIN_LETTERS])
     # Each script has its own word edge: chrome glues "اسم الصفحةMarch 4" together.
+    # Facebook glues "Hamah Now" to "December 6, 2024 · ...": a full English date may
+    # start inside a Latin word; other Latin words still need their edge.
+    glued = (
+        r"(?=(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december) \d{1,2}, \d{4})"
+    )
     trigger = re.compile(
-        rf"(?P<d>\d+)|(?<![a-z])(?P<en>{latin})"
+        rf"(?P<d>\d+)|(?:(?<![a-z])|{glued})(?P<en>{latin})"
         rf"|(?<![\u0621-\u064a])[وبلف]{{0,2}}(?P<ar>{arabic})"
     )
     link = trie_pattern(links)

@@ -193,14 +193,16 @@ def _previous(
 ) -> list[str]:
     """Gives the keys of up to two meaningful words before word i, nearest first."""
     out: list[str] = []
+    words = 0
     j = i - 1
-    while j >= 0 and len(out) < 2 and spans[i][0] - spans[j][1] < 40:
+    while j >= 0 and words < 2 and spans[i][0] - spans[j][1] < 40:
         key, alt = keys[j]
         j -= 1
         if key in FILLERS:
             continue
+        words += 1
         out.append(key)
-        if alt:
+        if alt:  # the word without its clitic (بريف → ريف) counts as the same word
             out.append(alt)
     return out
 
@@ -212,16 +214,17 @@ def modifier_of(
     lexicon: Lexicon,
 ) -> str:
     """Gives what the words around a mention say of it: countryside, place, area…"""
-    before = _previous(mention.token, spans, keys)[:2]
+    before = _previous(mention.token, spans, keys)
     after_index = next(
         (j for j in range(mention.token, len(spans)) if spans[j][0] >= mention.end), None
     )
     after = keys[after_index][0] if after_index is not None else ""
+    # A direction outranks a settlement word: "غرب مدينة X" is west of the town, not it.
     for kind, words in (
         ("countryside", lexicon.countryside),
         ("admin1", lexicon.admin1),
-        ("place", lexicon.place),
         ("direction", lexicon.direction),
+        ("place", lexicon.place),
         ("area", lexicon.area),
     ):
         if any(word in words for word in before):

@@ -13,7 +13,7 @@ from strikewatch.link.declared import match_declarations
 from strikewatch.link.embedding import MODEL as EMBEDDING_MODEL
 from strikewatch.link.embedding import embed, from_bytes, to_bytes
 from strikewatch.link.engines import Engine
-from strikewatch.link.features import LinkClaim, to_table
+from strikewatch.link.features import PRECISE, LinkClaim, to_table
 from strikewatch.link.model import MATCH_THRESHOLD, REVIEW_THRESHOLD, Pair, predict, train
 from strikewatch.link.review import queue_pairs
 from strikewatch.store.database import Database
@@ -157,12 +157,25 @@ def link_all(
     say("scoring pairs")
     pairs = predict(engine, table, model)
     summary.pairs = len(pairs)
-    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in witnesses}
-    groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates)
+    dates, points = cluster_facts(witnesses)
+    groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates, points)
     say(f"writing {len(groups)} incidents")
     write_groups(database, summary, groups, {c.id: c for c in stored}, pairs, "bulk")
     match_statements(database, summary)
     return summary
+
+
+def cluster_facts(
+    claims: Sequence[StoredClaim],
+) -> tuple[dict[int, date | None], dict[int, tuple[float, float]]]:
+    """What clustering checks a join against: each claim's day and its precise place."""
+    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in claims}
+    points = {
+        c.id: (c.latitude, c.longitude)
+        for c in claims
+        if c.geo_precision in PRECISE and c.latitude is not None and c.longitude is not None
+    }
+    return dates, points
 
 
 def write_groups(

@@ -2,7 +2,10 @@
 
 A component whose dates spread wider than a strike's reports plausibly do (chaining
 through claims without a date, or a run of strikes on one town on successive days) is
-split at its weakest links, so one incident never swallows a week of strikes.
+split at its weakest links, so one incident never swallows a week of strikes. Two groups
+that each name precise places none of which lie near the other's are not joined either:
+reports naming only a governorate would otherwise chain the strikes on several of its
+towns into one incident.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from math import asin, cos, radians, sin, sqrt
 
 from strikewatch.link.model import Pair
 
@@ -17,6 +21,9 @@ MAX_DATE_SPREAD_DAYS = 2
 # Two groups are not joined when any scored pair between them is this unlikely: one strong
 # link must not chain two strikes whose other reports plainly disagree.
 VETO_PROBABILITY = 0.01
+# Reports of one strike name places this close at most (a town and its outskirts, or
+# neighbouring villages hit in one raid).
+MAX_PLACE_KM = 12.0
 
 
 class _Components:
@@ -49,6 +56,35 @@ def _spread(group: Sequence[int], dates: Mapping[int, date | None]) -> int:
     return (max(days) - min(days)).days if days else 0
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat_a, lon_a, lat_b, lon_b = map(radians, (*a, *b))
+    h = sin((lat_b - lat_a) / 2) ** 2 + cos(lat_a) * cos(lat_b) * sin((lon_b - lon_a) / 2) ** 2
+    return 12742.0 * asin(sqrt(h))
+
+
+def _apart(
+    group_a: Sequence[int], group_b: Sequence[int], points: Mapping[int, tuple[float, float]]
+) -> bool:
+    """Whether both groups name precise places and none of one's lies near the other's."""
+    here = {points[i] for i in group_a if i in points}
+    there = {points[i] for i in group_b if i in points}
+    if not here or not there:
+        return False
+    return all(_km(a, b) > MAX_PLACE_KM for a in here for b in there)
+
+
+def compatible(
+    group_a: Sequence[int],
+    group_b: Sequence[int],
+    dates: Mapping[int, date | None] | None,
+    points: Mapping[int, tuple[float, float]] | None,
+) -> bool:
+    """Whether two groups may be one incident: dates close enough and places not apart."""
+    if dates is not None and _spread([*group_a, *group_b], dates) > MAX_DATE_SPREAD_DAYS:
+        return False
+    return not (points and _apart(group_a, group_b, points))
+
+
 def _vetoed(
     group_a: Sequence[int], group_b: Sequence[int], scored: Mapping[tuple[int, int], float]
 ) -> bool:
@@ -65,11 +101,13 @@ def cluster(
     pairs: Iterable[Pair],
     threshold: float,
     dates: Mapping[int, date | None] | None = None,
+    points: Mapping[int, tuple[float, float]] | None = None,
 ) -> list[list[int]]:
     """Groups of claim ids (each sorted, groups ordered by their smallest id).
 
     Edges are added strongest first; an edge that would join two groups into one whose
-    dates spread more than MAX_DATE_SPREAD_DAYS is left out.
+    dates spread more than MAX_DATE_SPREAD_DAYS, or two groups whose precise ``points``
+    all lie more than MAX_PLACE_KM apart, is left out.
     """
     components = _Components(claim_ids)
     members: dict[int, list[int]] = {i: [i] for i in components.parent}
@@ -84,7 +122,7 @@ def cluster(
         if root_a == root_b:
             continue
         joined = members[root_a] + members[root_b]
-        if dates is not None and _spread(joined, dates) > MAX_DATE_SPREAD_DAYS:
+        if not compatible(members[root_a], members[root_b], dates, points):
             continue
         if _vetoed(members[root_a], members[root_b], scored):
             continue

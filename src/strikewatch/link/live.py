@@ -17,13 +17,14 @@ from strikewatch.link.bulk import (
     DECLARATION_KINDS,
     LinkSummary,
     assign_records,
+    cluster_facts,
     ensure_embeddings,
     link_all,
     link_claim,
     match_statements,
     write_groups,
 )
-from strikewatch.link.cluster import cluster
+from strikewatch.link.cluster import cluster, compatible
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import to_table
 from strikewatch.link.model import MATCH_THRESHOLD, Pair, predict
@@ -106,10 +107,16 @@ def _groups(
     """New claims grouped among themselves, each group joined to its best incident."""
     new_ids = {c.id for c in new}
     incident_of = {c.id: c.incident_id for c in known}
-    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in new}
+    dates, points = cluster_facts([*new, *known])
     among_new = [p for p in pairs if p.claim_a in new_ids and p.claim_b in new_ids]
-    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates)
-    best: dict[int, tuple[float, int]] = {}  # group index -> (probability, incident)
+    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points)
+    members: dict[int, list[int]] = defaultdict(list)
+    for claim in known:
+        if claim.incident_id is not None:
+            members[claim.incident_id].append(claim.id)
+    # Each group's candidate incidents, strongest link first; the first one whose dates
+    # and places the group fits is joined (the same rules as bulk clustering).
+    offers: dict[int, list[tuple[float, int]]] = defaultdict(list)
     group_of = {claim_id: i for i, g in enumerate(new_groups) for claim_id in g}
     for pair in pairs:
         if pair.probability < MATCH_THRESHOLD:
@@ -117,19 +124,18 @@ def _groups(
         for mine, other in ((pair.claim_a, pair.claim_b), (pair.claim_b, pair.claim_a)):
             incident = incident_of.get(other)
             if mine in new_ids and incident is not None:
-                index = group_of[mine]
-                if index not in best or pair.probability > best[index][0]:
-                    best[index] = (pair.probability, incident)
-    members: dict[int, list[int]] = defaultdict(list)
-    for claim in known:
-        if claim.incident_id is not None:
-            members[claim.incident_id].append(claim.id)
+                offers[group_of[mine]].append((pair.probability, incident))
     groups = []
     for index, group in enumerate(new_groups):
-        if index in best:
-            groups.append(sorted([*members[best[index][1]], *group]))
-        else:
-            groups.append(group)
+        chosen = next(
+            (
+                incident
+                for _, incident in sorted(offers[index], key=lambda o: (-o[0], o[1]))
+                if compatible(group, members[incident], dates, points)
+            ),
+            None,
+        )
+        groups.append(sorted([*members[chosen], *group]) if chosen is not None else group)
     return _merge_shared(groups)
 
 
