@@ -228,6 +228,22 @@ def test_a_page_name_glued_to_the_stamp_does_not_hide_it() -> None:
     assert find_publication_date("the summary 6, 2024 · Shared with Public") is None
 
 
+def test_an_undated_report_keeps_the_weekday_it_names() -> None:
+    found = event("On Saturday, a drone strike on a farm injured three women", published_at=None)
+    assert found.event_date is None and found.clue is not None
+    assert found.clue.weekday == 5 and found.clue.expression == "Saturday"
+    assert found.clue.fits(date(2024, 3, 2)) and not found.clue.fits(date(2024, 3, 3))
+    arabic = event("أصيب مدنيان مساء أمس الخميس في قصف مدفعي على القرية", published_at=None)
+    assert arabic.clue is not None and arabic.clue.weekday == 3
+    # With a publication date the weekday is resolved to a day: no clue is needed.
+    dated = event(
+        "On Saturday, a drone strike on a farm injured three women", published_at="2024-03-04"
+    )
+    assert dated.event_date == date(2024, 3, 2) and dated.clue is None
+    # A day and month without a year is no clue (it was most often the wrong day).
+    assert event("A child was killed on Oct 27 in shelling", published_at=None).clue is None
+
+
 def test_dates_in_reader_comments_are_ignored() -> None:
     text = (
         "صفحة الأخبارMarch 12, 2023 · Shared with Publicقصف مدفعي على القرية"

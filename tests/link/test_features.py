@@ -52,6 +52,8 @@ def test_schema() -> None:
         "belligerent",
         "strike_type",
         "deaths",
+        "wd",
+        "clued",
         "emb",
     ]
     types = {f.name: f.type for f in table.schema}
@@ -129,3 +131,14 @@ def test_when_day_falls_back_to_the_publication_day() -> None:
     rows = to_table([dated, undated]).to_pylist()
     assert rows[0]["when_day"] == rows[0]["strike_date"]
     assert rows[1]["strike_date"] is None and rows[1]["when_day"] == date(2023, 3, 4)
+
+
+def test_weekday_comes_from_the_day_or_an_undated_claims_clue() -> None:
+    dated = claim(1)  # 2023-04-05 was a Wednesday
+    clued = claim(2, date_precision="unknown", strike_date=None, clue=5)
+    bare = claim(3, date_precision="unknown", strike_date=None)
+    rows = to_table([dated, clued, bare]).to_pylist()
+    assert [r["wd"] for r in rows] == [2, 5, None]
+    assert [r["clued"] for r in rows] == [False, True, False]
+    # A clue never overrides the claim's own day.
+    assert to_table([claim(4, clue=5)]).to_pylist()[0]["wd"] == 2

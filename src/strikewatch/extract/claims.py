@@ -133,6 +133,7 @@ def _claim(
         "unresolved_places": place.unresolved,
         "admin1": place.admin1,
         "published": date.anchor.isoformat() if date.anchor else None,
+        "date_clue": date.clue.as_details() if date.clue else None,
         "place_ar": place.place_ar,
         **_harm_details(harm),
         "reasons": {

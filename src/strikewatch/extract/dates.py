@@ -26,7 +26,7 @@ from strikewatch.extract.dates_scan import DateMention, MentionKind, scan_text
 from strikewatch.model import DatePrecision
 from strikewatch.normalise import fold_for_match
 
-__all__ = ["DateFinding", "find_event_date", "find_publication_date"]
+__all__ = ["DateClue", "DateFinding", "find_event_date", "find_publication_date"]
 
 # How much each kind of mention is trusted as the strike date, before context.
 _BASE = {
@@ -51,6 +51,28 @@ _WEEKDAY_YEARS = 7
 
 
 @dataclass(frozen=True)
+class DateClue:
+    """The weekday an undated report gives its strike ("on Saturday", "أمس الخميس").
+
+    It cannot be dated without a publication date, but it tells which of the dated
+    incidents at the same place the report can be about. Day-months without a year are
+    no clue: on the development corpus four in five were the publication day or an
+    earlier event, not the strike.
+    """
+
+    weekday: int  # Monday = 0, as date.weekday()
+    expression: str
+
+    def fits(self, day: date) -> bool:
+        """Whether ``day`` falls on the clue's weekday."""
+        return day.weekday() == self.weekday
+
+    def as_details(self) -> dict[str, int | str]:
+        """The clue as a claim's details record it."""
+        return {"weekday": self.weekday, "expression": self.expression}
+
+
+@dataclass(frozen=True)
 class DateFinding:
     """The strike date read from one report, with its precision and the evidence used."""
 
@@ -59,6 +81,7 @@ class DateFinding:
     span: tuple[int, int] | None
     anchor: date | None
     reason: str
+    clue: DateClue | None = None  # only when the report has no date
 
 
 @dataclass(frozen=True)
@@ -126,7 +149,26 @@ def find_event_date(
             f"no date in text; {'fresh report, ' if fresh else ''}"
             f"{anchor_from} date {anchor.isoformat()}",
         )
+    clue = _clue(text, scan.mentions, context)
+    if clue is not None:
+        reason = f"no usable date; the report names its day: '{clue.expression}'"
+        return DateFinding(None, DatePrecision.UNKNOWN, None, None, reason, clue)
     return DateFinding(None, DatePrecision.UNKNOWN, None, None, "no usable date")
+
+
+def _clue(text: str, mentions: list[DateMention], context: _Context) -> DateClue | None:
+    """The weekday an undated report gives its strike, if it names one.
+
+    Chosen like a date: near words of harm, inside the report proper, early.
+    """
+    best: tuple[float, DateClue] | None = None
+    for mention in mentions:
+        if mention.weekday is None or mention.kind is MentionKind.MONTH_YEAR:
+            continue
+        score = _BASE[mention.kind] + _placement(mention, context)
+        if best is None or score > best[0]:
+            best = (score, DateClue(mention.weekday, text[mention.start : mention.end]))
+    return best[1] if best is not None and best[0] >= _MIN_SCORE else None
 
 
 def _without_comments(folded: str, markers: tuple[str, ...]) -> str:
@@ -186,7 +228,18 @@ def _resolve(mention: DateMention, context: _Context) -> _Candidate | None:
         # "in March 2020" was background far more often than the strike (0 of 40 on the
         # development corpus); its year still counts among the text's years.
         return None
-    score = _BASE[mention.kind]
+    score = _BASE[mention.kind] + _placement(mention, context)
+    if bound is not None and (bound - when).days > _STALE_DAYS:
+        score -= _STALE_PENALTY
+    if mention.weekday is not None and mention.kind in (MentionKind.FULL, MentionKind.DAY_MONTH):
+        # A weekday that agrees with the date confirms it; one that disagrees casts doubt.
+        score += 0.5 if when.weekday() == mention.weekday else -1.0
+    return _Candidate(when, mention, score)
+
+
+def _placement(mention: DateMention, context: _Context) -> float:
+    """How much where a mention sits ties it to the strike (harm words, core, lead)."""
+    score = 0.0
     at = bisect_left(context.harm, mention.start)
     nearest = min(
         (abs(context.harm[i] - mention.start) for i in (at - 1, at) if 0 <= i < len(context.harm)),
@@ -198,14 +251,8 @@ def _resolve(mention: DateMention, context: _Context) -> _Candidate | None:
         score += _HARM_FAR_BONUS
     if not context.core[0] <= mention.start < context.core[1]:
         score -= _OUTSIDE_CORE
-    if bound is not None and (bound - when).days > _STALE_DAYS:
-        score -= _STALE_PENALTY
-    if mention.weekday is not None and mention.kind in (MentionKind.FULL, MentionKind.DAY_MONTH):
-        # A weekday that agrees with the date confirms it; one that disagrees casts doubt.
-        score += 0.5 if when.weekday() == mention.weekday else -1.0
     # Earlier in the text is more often the lead sentence.
-    score -= 0.5 * mention.start / max(context.length, 1)
-    return _Candidate(when, mention, score)
+    return score - 0.5 * mention.start / max(context.length, 1)
 
 
 def _calendar_date(mention: DateMention, context: _Context) -> date | None:

@@ -70,6 +70,11 @@ def _iso_date(value: Any) -> date | None:
         return None
 
 
+def _clue(value: Any) -> int | None:
+    weekday = value.get("weekday") if isinstance(value, dict) else None
+    return weekday if isinstance(weekday, int) else None
+
+
 def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
     details = claim.details or {}
     return LinkClaim(
@@ -86,6 +91,7 @@ def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
         deaths=claim.civilian_deaths_max,
         kind=claim.kind,
         published=_iso_date(details.get("published")),
+        clue=_clue(details.get("date_clue")),
         embedding=from_bytes(vector) if vector else None,
     )
 

@@ -84,6 +84,7 @@ class SparkEngine:
         rows = table.to_pylist()
         from pyspark.sql.types import (
             ArrayType,
+            BooleanType,
             DateType,
             DoubleType,
             FloatType,
@@ -100,6 +101,7 @@ class SparkEngine:
             pa.float64(): DoubleType(),
             pa.date32(): DateType(),
             pa.string(): StringType(),
+            pa.bool_(): BooleanType(),
         }
         fields = []
         for column in table.schema:

@@ -54,11 +54,17 @@ class LinkClaim:
     deaths: int | None = None
     kind: str = "other"
     published: date | None = None  # when the report appeared: dates a claim that has no date
+    clue: int | None = None  # an undated report's weekday: "on Saturday"
     embedding: Vectors | None = field(default=None, compare=False)
 
     @property
     def day(self) -> date | None:
         return self.strike_date if self.date_precision == "day" else None
+
+    @property
+    def weekday(self) -> int | None:
+        """The strike's weekday, from its day or, for an undated claim, its clue."""
+        return self.day.weekday() if self.day is not None else self.clue
 
     @property
     def precise(self) -> bool:
@@ -137,6 +143,9 @@ def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) ->
                 [sorted(set(c.strike_type) - {"unknown"}) or None for c in claims]
             ),
             "deaths": pa.array([c.deaths for c in claims], pa.int32()),
+            # The weekday, flagged when it is an undated claim's clue.
+            "wd": pa.array([c.weekday for c in claims], pa.int32()),
+            "clued": pa.array([c.day is None and c.clue is not None for c in claims]),
             "emb": embedding,
         }
     )

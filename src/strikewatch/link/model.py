@@ -111,6 +111,22 @@ def comparisons() -> list[Any]:
             custom_level("ELSE", "different counts", 0.1),
         ],
     )
+    # An undated report's weekday ("on Saturday") against another claim's day or weekday:
+    # a strike on another weekday is another strike.
+    clue = cl.CustomComparison(
+        output_column_name="weekday",
+        comparison_description="an undated report's weekday",
+        comparison_levels=[
+            custom_level(
+                "NOT (l.clued OR r.clued) OR l.wd IS NULL OR r.wd IS NULL",
+                "no weekday to compare",
+                0,
+                null=True,
+            ),
+            custom_level("l.wd = r.wd", "same weekday", 0.8),
+            custom_level("ELSE", "another weekday", 0.2),
+        ],
+    )
     return [
         # The strike day, or for a report that gives none its publication day: a report
         # published the day after another's strike is likely about it.
@@ -127,6 +143,7 @@ def comparisons() -> list[Any]:
         cl.CosineSimilarityAtThresholds("emb", [0.8, 0.65, 0.5]).configure(
             m_probabilities=[0.35, 0.35, 0.2, 0.1]
         ),
+        clue,
     ]
 
 

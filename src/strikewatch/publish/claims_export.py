@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, TextIO
 
 from strikewatch.store.claims import iter_claims
@@ -70,14 +71,26 @@ def _weak_fields(record: dict[str, Any], details: dict[str, Any]) -> set[str]:
     return weak
 
 
-def _supported(incident: Incident, field: str) -> bool:
+def _supported(incident: Incident, field: str, details: dict[str, Any] | None = None) -> bool:
     """Is the incident's value backed by more than one claim, with none against it?
 
     A claim takes its incident's value only when other reports agree on it: one report's
-    reading, or a split vote, is not enough to speak for a report that said nothing.
+    reading, or a split vote, is not enough to speak for a report that said nothing. A
+    report that names the weekday of its strike ("on Saturday") and fits the incident's
+    date is a second voice for that date.
     """
     agree, of = (incident.support or {}).get(field, [0, 0])
-    return bool(agree >= 2 and agree == of)
+    needed = 2
+    if field == "date" and _clue_fits((details or {}).get("date_clue"), incident):
+        needed = 1  # the report's own clue is the second voice
+    return bool(agree >= needed and agree == of)
+
+
+def _clue_fits(clue: Any, incident: Incident) -> bool:
+    if not isinstance(clue, dict) or incident.date is None or incident.date_precision != "day":
+        return False
+    day: date = incident.date
+    return bool(day.weekday() == clue.get("weekday"))
 
 
 def fill_from_incident(
@@ -96,7 +109,7 @@ def fill_from_incident(
             continue
         if record.get(ours) not in (None, []) and ours not in weak:
             continue
-        if ours in SUPPORT and not _supported(incident, SUPPORT[ours]):
+        if ours in SUPPORT and not _supported(incident, SUPPORT[ours], details):
             continue
         for ours, theirs in group:
             record[ours] = _plain(getattr(incident, theirs))
