@@ -37,6 +37,7 @@ def test_schema() -> None:
         "unique_id",
         "strike_date",
         "when_day",
+        "next_day",
         "week",
         "week_shifted",
         "period",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pyarrow as pa
@@ -118,6 +118,9 @@ def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) ->
             "unique_id": pa.array([c.claim_id for c in claims], pa.int64()),
             "strike_date": pa.array([c.day for c in claims], pa.date32()),
             "when_day": pa.array([c.day or c.published for c in claims], pa.date32()),
+            "next_day": pa.array(
+                [c.day + timedelta(days=1) if c.day else None for c in claims], pa.date32()
+            ),
             "week": pa.array([_week(c.day) for c in claims], pa.int32()),
             "week_shifted": pa.array([_week(c.day, 3) for c in claims], pa.int32()),
             "period": pa.array([_month(c) for c in claims], pa.int32()),

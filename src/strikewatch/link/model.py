@@ -32,6 +32,9 @@ PREDICT_THRESHOLD = 0.001
 
 BLOCKING_RULES: list[Any] = [
     "l.strike_date = r.strike_date and l.admin1 = r.admin1",
+    # Reports a day apart (a night strike, a toll the next morning) in one governorate.
+    "l.next_day = r.strike_date and l.admin1 = r.admin1",
+    "l.strike_date = r.next_day and l.admin1 = r.admin1",
     "l.week = r.week and l.place_key = r.place_key",
     "l.week_shifted = r.week_shifted and l.place_key = r.place_key",
     # Claims without a day of their own still meet others of their place and month.
