@@ -98,6 +98,32 @@ def test_etag_gives_not_modified(client: httpx.Client) -> None:
     assert other.headers["etag"] != first.headers["etag"]
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/incidents?limit=11&sort=-id", "/api/v1/tallies?by=belligerent", "/api/v1/map"],
+)
+def test_a_cached_answer_is_the_routes_answer(client: httpx.Client, path: str) -> None:
+    first = client.get(path)
+    again = client.get(path)
+    assert first.status_code == again.status_code == 200
+    assert again.headers.get("x-cache") == "hit"
+    assert again.content == first.content
+    for header in ("etag", "cache-control", "content-type", "content-length"):
+        assert again.headers[header] == first.headers[header], header
+    held = client.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert held.status_code == 304 and held.headers["etag"] == first.headers["etag"]
+    # Another query is another answer, rendered by the route.
+    other = client.get(path + ("&" if "?" in path else "?") + "since=2000-01-01")
+    assert other.status_code == 200 and other.headers.get("x-cache") is None
+
+
+def test_errors_are_never_cached(client: httpx.Client) -> None:
+    for _ in range(2):
+        missing = client.get("/api/v1/incidents/SW-999999")
+        assert missing.status_code == 404 and missing.headers.get("x-cache") is None
+        assert missing.json()["error"] == "not_found"
+
+
 def test_detail_has_ranges_reasons_and_sources(client: httpx.Client) -> None:
     item = _all(client, sort="-deaths", limit=1)[0]
     detail = client.get(f"/api/v1/incidents/{item['id']}").json()

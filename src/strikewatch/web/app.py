@@ -19,6 +19,7 @@ from strikewatch.store.database import Database
 from strikewatch.web import api, estimates, feeds, public
 from strikewatch.web.api import BadParameterError
 from strikewatch.web.estimates import PATTERN_HINTS
+from strikewatch.web.fastpath import CachedAnswers
 from strikewatch.web.index import IncidentIndex
 from strikewatch.web.live import EventHub, LiveStore
 from strikewatch.web.state import WebState
@@ -86,6 +87,7 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
             str(exc.detail),
         )
 
+    app.add_middleware(CachedAnswers)  # inside ServerTiming: its answers are timed too
     app.add_middleware(ServerTiming)
     app.include_router(api.router)
     app.include_router(estimates.router)

@@ -11,12 +11,35 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.types import Scope
 
 from strikewatch.store.database import Database
 from strikewatch.web.index import IncidentIndex
 from strikewatch.web.live import EventHub, LiveStore
 
 CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A rendered answer: its body, ETag, media type and how long clients may keep it."""
+
+    body: bytes
+    etag: str
+    media_type: str
+    max_age: int
+
+    def headers(self) -> dict[str, str]:
+        """The caching headers every answer of this body carries."""
+        return {"ETag": self.etag, "Cache-Control": f"public, max-age={self.max_age}"}
+
+
+def cache_key(version: str, scope: Scope) -> tuple[str, str]:
+    """The cache key of a request: the snapshot version and the URL as the client sent it.
+
+    Read straight from the ASGI scope, so the routes and ``fastpath`` derive it alike.
+    """
+    return (version, scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1"))
 
 
 @dataclass
@@ -27,16 +50,16 @@ class WebState:
     index: IncidentIndex
     hub: EventHub
     live: LiveStore
-    cache: OrderedDict[tuple[str, str], tuple[bytes, str]] = field(default_factory=OrderedDict)
+    cache: OrderedDict[tuple[str, str], Cached] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def key(self, request: Request) -> tuple[str, str]:
         """The cache key of a request: the snapshot version and the URL."""
-        return (self.index.snapshot.version, request.url.path + "?" + request.url.query)
+        return cache_key(self.index.snapshot.version, request.scope)
 
-    def remember(self, key: tuple[str, str], body: bytes) -> tuple[bytes, str]:
+    def remember(self, key: tuple[str, str], body: bytes, media_type: str, max_age: int) -> Cached:
         """Keep a rendered body under its key, with its ETag."""
-        entry = (body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+        entry = Cached(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', media_type, max_age)
         with self._lock:
             self.cache[key] = entry
             while len(self.cache) > CACHE_SIZE:
@@ -51,8 +74,8 @@ class WebState:
         The key holds the snapshot version, so a store change makes every entry stale.
         """
         key = self.key(request)
-        entry = self.cache.get(key) or self.remember(key, render())
-        return self.answer(request, entry, media_type, max_age)
+        entry = self.cache.get(key) or self.remember(key, render(), media_type, max_age)
+        return self.answer(request, entry)
 
     async def cached_io(
         self, request: Request, render: Callable[[], bytes], media_type: str, max_age: int
@@ -61,19 +84,16 @@ class WebState:
         key = self.key(request)
         entry = self.cache.get(key)
         if entry is None:
-            entry = self.remember(key, await asyncio.to_thread(render))
-        return self.answer(request, entry, media_type, max_age)
+            body = await asyncio.to_thread(render)
+            entry = self.remember(key, body, media_type, max_age)
+        return self.answer(request, entry)
 
     @staticmethod
-    def answer(
-        request: Request, entry: tuple[bytes, str], media_type: str, max_age: int
-    ) -> Response:
+    def answer(request: Request, entry: Cached) -> Response:
         """The body, or 304 when the client holds this ETag already."""
-        body, etag = entry
-        headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
-        if etag in request.headers.get("if-none-match", ""):
-            return Response(status_code=304, headers=headers)
-        return Response(body, media_type=media_type, headers=headers)
+        if entry.etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=entry.headers())
+        return Response(entry.body, media_type=entry.media_type, headers=entry.headers())
 
 
 def web_state(request: Request) -> WebState:
