@@ -105,10 +105,12 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
     featured = time.perf_counter()
     model = train(engine, table)
     trained = time.perf_counter()
-    pairs = predict(engine, table, model)
+    scored = predict(engine, table, model)
     predicted = time.perf_counter()
     dates = {c.claim_id: c.strike_date for c in claims}
-    groups = cluster([c.claim_id for c in claims], pairs, MATCH_THRESHOLD, dates)
+    groups = cluster(
+        [c.claim_id for c in claims], scored.pairs, MATCH_THRESHOLD, dates, None, scored.vetoes
+    )
     done = time.perf_counter()
     found = {claim_id: i for i, g in enumerate(groups) for claim_id in g}
     true_pairs, found_pairs = _pairs(truth), _pairs(found)
@@ -120,7 +122,7 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
         "predict_s": predicted - trained,
         "cluster_s": done - predicted,
         "total_s": done - started,
-        "pairs": len(pairs),
+        "pairs": len(scored.pairs) + len(scored.vetoes),
         "precision": hit / max(len(found_pairs), 1),
         "recall": hit / max(len(true_pairs), 1),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

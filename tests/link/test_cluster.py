@@ -8,8 +8,9 @@ import networkx as nx  # type: ignore[import-untyped]  # no stubs installed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.link.cluster import MAX_DATE_SPREAD_DAYS, MAX_PLACE_KM, VETO_PROBABILITY, cluster
-from strikewatch.link.model import Pair
+from strikewatch.link.cluster import MAX_DATE_SPREAD_DAYS, MAX_PLACE_KM, cluster
+from strikewatch.link.model import VETO_PROBABILITY, Pair
+from strikewatch.link.vetoes import Vetoes
 
 THRESHOLD = 0.5
 
@@ -105,3 +106,27 @@ def test_output_order_is_deterministic() -> None:
     expected = [[1, 5], [2], [3, 9], [4], [6], [7, 8]]
     assert cluster([9, 8, 7, 6, 5, 4, 3, 2, 1], pairs, THRESHOLD) == expected
     assert cluster([1, 2, 3, 4, 5, 6, 7, 8, 9], list(reversed(pairs)), THRESHOLD) == expected
+
+
+def test_vetoes_given_apart_from_the_pairs() -> None:
+    # The scorer hands over the very unlikely pairs as ids only (link/vetoes.py).
+    pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(2, 3, 0.9)]
+    assert cluster([1, 2, 3, 4], pairs, THRESHOLD, vetoes=Vetoes([4], [1])) == [[1, 2], [3, 4]]
+    assert cluster([1, 2, 3, 4], pairs, THRESHOLD, vetoes=Vetoes()) == [[1, 2, 3, 4]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sets(st.tuples(st.integers(1, 2**31 - 1), st.integers(1, 2**31 - 1)), max_size=30),
+    st.lists(st.integers(1, 2**31 - 1), min_size=1, max_size=5),
+    st.lists(st.integers(1, 2**31 - 1), min_size=1, max_size=5),
+)
+def test_vetoes_between_is_set_membership(
+    vetoed: set[tuple[int, int]], group_a: list[int], group_b: list[int]
+) -> None:
+    found = Vetoes((a for a, _ in vetoed), (b for _, b in vetoed))
+    keys = {(min(a, b), max(a, b)) for a, b in vetoed}
+    expected = any((min(a, b), max(a, b)) in keys for a in group_a for b in group_b)
+    assert found.between(group_a, group_b) == expected
+    assert len(found) == len(keys)
+    assert all((b, a) in found for a, b in vetoed)

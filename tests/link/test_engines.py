@@ -73,15 +73,19 @@ def test_duckdb_and_spark_agree_on_one_trained_model() -> None:
     assert 150 <= len(claims) <= 260
     table = to_table(claims)
     model = train(DuckDBEngine(), table)
-    on_duckdb = by_pair(predict(DuckDBEngine(), table, model))
-    on_spark = by_pair(predict(SparkEngine("local[2]"), table, model))
+    duck, spark = (
+        predict(DuckDBEngine(), table, model),
+        predict(SparkEngine("local[2]"), table, model),
+    )
+    assert np.array_equal(duck.vetoes.keys, spark.vetoes.keys) and len(duck.vetoes) > 0
+    on_duckdb, on_spark = by_pair(duck.pairs), by_pair(spark.pairs)
     assert on_duckdb and set(on_spark) == set(on_duckdb)
     for key, pair in on_duckdb.items():
         assert on_spark[key].probability == pytest.approx(pair.probability, abs=1e-6), key
         assert on_spark[key].levels.keys() == pair.levels.keys()
     ids = [c.claim_id for c in claims]
     dates = {c.claim_id: c.day for c in claims}
-    duck_groups = cluster(ids, on_duckdb.values(), MATCH_THRESHOLD, dates)
-    spark_groups = cluster(ids, on_spark.values(), MATCH_THRESHOLD, dates)
+    duck_groups = cluster(ids, on_duckdb.values(), MATCH_THRESHOLD, dates, vetoes=duck.vetoes)
+    spark_groups = cluster(ids, on_spark.values(), MATCH_THRESHOLD, dates, vetoes=spark.vetoes)
     assert duck_groups == spark_groups
     assert len(duck_groups) < len(ids)  # some claims were linked

@@ -161,10 +161,13 @@ def link_all(
     else:
         model, summary.model_id = model_row.settings, model_row.id
     say("scoring pairs")
-    pairs = predict(engine, table, model)
+    scored = predict(engine, table, model)
+    pairs = scored.pairs
     summary.pairs = len(pairs)
     dates, points = cluster_facts(witnesses)
-    groups = cluster([c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates, points)
+    groups = cluster(
+        [c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates, points, scored.vetoes
+    )
     say(f"writing {len(groups)} incidents")
     write_groups(database, summary, groups, {c.id: c for c in stored}, pairs, "bulk")
     match_statements(database, summary)

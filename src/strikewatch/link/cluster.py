@@ -15,12 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from math import asin, cos, radians, sin, sqrt
 
-from strikewatch.link.model import Pair
+from strikewatch.link.model import VETO_PROBABILITY, Pair
+from strikewatch.link.vetoes import Vetoes
 
 MAX_DATE_SPREAD_DAYS = 2
-# Two groups are not joined when any scored pair between them is this unlikely: one strong
-# link must not chain two strikes whose other reports plainly disagree.
-VETO_PROBABILITY = 0.01
 # Reports of one strike name places this close at most (a town and its outskirts, or
 # neighbouring villages hit in one raid).
 MAX_PLACE_KM = 12.0
@@ -85,34 +83,27 @@ def compatible(
     return not (points and _apart(group_a, group_b, points))
 
 
-def _vetoed(
-    group_a: Sequence[int], group_b: Sequence[int], scored: Mapping[tuple[int, int], float]
-) -> bool:
-    for a in group_a:
-        for b in group_b:
-            probability = scored.get((min(a, b), max(a, b)))
-            if probability is not None and probability < VETO_PROBABILITY:
-                return True
-    return False
-
-
 def cluster(
     claim_ids: Iterable[int],
     pairs: Iterable[Pair],
     threshold: float,
     dates: Mapping[int, date | None] | None = None,
     points: Mapping[int, tuple[float, float]] | None = None,
+    vetoes: Vetoes | None = None,
 ) -> list[list[int]]:
     """Groups of claim ids (each sorted, groups ordered by their smallest id).
 
     Edges are added strongest first; an edge that would join two groups into one whose
     dates spread more than MAX_DATE_SPREAD_DAYS, or two groups whose precise ``points``
-    all lie more than MAX_PLACE_KM apart, is left out.
+    all lie more than MAX_PLACE_KM apart, or two groups with a pair in ``vetoes`` (by
+    default the given pairs below VETO_PROBABILITY), is left out.
     """
     components = _Components(claim_ids)
     members: dict[int, list[int]] = {i: [i] for i in components.parent}
     pairs = list(pairs)
-    scored = {(min(p.claim_a, p.claim_b), max(p.claim_a, p.claim_b)): p.probability for p in pairs}
+    if vetoes is None:
+        unlikely = [p for p in pairs if p.probability < VETO_PROBABILITY]
+        vetoes = Vetoes((p.claim_a for p in unlikely), (p.claim_b for p in unlikely))
     strong = sorted(
         (p for p in pairs if p.probability >= threshold),
         key=lambda p: (-p.probability, p.claim_a, p.claim_b),
@@ -124,7 +115,7 @@ def cluster(
         joined = members[root_a] + members[root_b]
         if not compatible(members[root_a], members[root_b], dates, points):
             continue
-        if _vetoed(members[root_a], members[root_b], scored):
+        if vetoes.between(members[root_a], members[root_b]):
             continue
         components.union(root_a, root_b)
         root = components.find(root_a)

@@ -28,6 +28,7 @@ from strikewatch.link.cluster import cluster, compatible
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import to_table
 from strikewatch.link.model import MATCH_THRESHOLD, Pair, predict
+from strikewatch.link.vetoes import Vetoes
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
     StoredClaim,
@@ -88,13 +89,10 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         vectors = load_embeddings(database, [c.id for c in everyone])
         table = to_table([link_claim(c, vectors.get(c.id)) for c in everyone])
         new_ids = {c.id for c in new}
-        pairs = [
-            p
-            for p in predict(engine, table, model_row.settings)
-            if p.claim_a in new_ids or p.claim_b in new_ids
-        ]
+        scored = predict(engine, table, model_row.settings)
+        pairs = [p for p in scored.pairs if p.claim_a in new_ids or p.claim_b in new_ids]
         summary.pairs = len(pairs)
-        groups = _groups(new, known, pairs)
+        groups = _groups(new, known, pairs, scored.vetoes)
         write_groups(database, summary, groups, {c.id: c for c in everyone}, pairs, "live")
     # A statement may come before the reports of its strike: unmatched ones are tried again.
     match_statements(database, summary, new_only=True)
@@ -102,14 +100,17 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
 
 
 def _groups(
-    new: Sequence[StoredClaim], known: Sequence[StoredClaim], pairs: Sequence[Pair]
+    new: Sequence[StoredClaim],
+    known: Sequence[StoredClaim],
+    pairs: Sequence[Pair],
+    vetoes: Vetoes,
 ) -> list[list[int]]:
     """New claims grouped among themselves, each group joined to its best incident."""
     new_ids = {c.id for c in new}
     incident_of = {c.id: c.incident_id for c in known}
     dates, points = cluster_facts([*new, *known])
     among_new = [p for p in pairs if p.claim_a in new_ids and p.claim_b in new_ids]
-    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points)
+    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points, vetoes)
     members: dict[int, list[int]] = defaultdict(list)
     for claim in known:
         if claim.incident_id is not None:
@@ -132,6 +133,7 @@ def _groups(
                 incident
                 for _, incident in sorted(offers[index], key=lambda o: (-o[0], o[1]))
                 if compatible(group, members[incident], dates, points)
+                and not vetoes.between(group, members[incident])
             ),
             None,
         )

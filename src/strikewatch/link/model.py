@@ -16,8 +16,10 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+from numpy.typing import NDArray
 
 from strikewatch.link.engines import Engine
+from strikewatch.link.vetoes import Vetoes
 
 LINK_MODEL_VERSION = "1"
 # Pairs at or above MATCH_THRESHOLD are one incident; between REVIEW_THRESHOLD and it, an
@@ -27,7 +29,11 @@ LINK_MODEL_VERSION = "1"
 # 0.06-0.5 compared; 0.1 balanced them best) rather than at the textbook 0.9.
 MATCH_THRESHOLD = 0.1
 REVIEW_THRESHOLD = 0.05
-# Low enough that the pairs which veto a merge (cluster.VETO_PROBABILITY) are scored too.
+# Two groups are not joined when any scored pair between them is this unlikely: one strong
+# link must not chain two strikes whose other reports plainly disagree.
+VETO_PROBABILITY = 0.01
+# Low enough that the pairs which veto a merge are scored too; of the pairs scored, only
+# those at or above REVIEW_THRESHOLD are kept whole, the vetoes as ids (link/vetoes.py).
 PREDICT_THRESHOLD = 0.001
 
 BLOCKING_RULES: list[Any] = [
@@ -207,7 +213,9 @@ def quiet_splink() -> Iterator[None]:
     """Splink logs every EM iteration at INFO; the CLI has its own progress."""
     logger = logging.getLogger("splink")
     previous = logger.level
-    logger.setLevel(logging.WARNING)
+    # Its warnings too: EM cannot train a level a store has no pairs at (an undated report
+    # naming its weekday), and the level then keeps its prior, as designed.
+    logger.setLevel(logging.ERROR)
     try:
         yield
     finally:
@@ -295,7 +303,15 @@ def _label(levels: list[tuple[float, str]], weight: float | None) -> str:
     return min(levels, key=lambda level: abs(level[0] - weight))[1]
 
 
-def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> list[Pair]:
+@dataclass(frozen=True)
+class Scored:
+    """What scoring gives clustering: the pairs worth describing, and the vetoes."""
+
+    pairs: list[Pair]  # at or above REVIEW_THRESHOLD, with each comparison's weight
+    vetoes: Vetoes  # below VETO_PROBABILITY: only their ids are needed
+
+
+def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> Scored:
     """Every blocked pair at or above PREDICT_THRESHOLD, scored by ``model``."""
     with quiet_splink():
         linker = _linker(engine, table, model)
@@ -303,18 +319,25 @@ def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> list[Pair
             threshold_match_probability=PREDICT_THRESHOLD, warning_mode="never"
         )
         scored = frame.as_pyarrow_table()
-    table = level_weights(model)
-    left = scored.column("unique_id_l").to_pylist()
-    right = scored.column("unique_id_r").to_pylist()
-    probability = scored.column("match_probability").to_pylist()
-    weights = [scored.column(f"mw_{name}").to_pylist() for name in table]
-    return [
+    levels = level_weights(model)
+
+    def column(name: str) -> NDArray[Any]:
+        return np.asarray(scored.column(name).fill_null(0).to_numpy())
+
+    left, right = column("unique_id_l").astype(np.int64), column("unique_id_r").astype(np.int64)
+    probability = column("match_probability").astype(np.float64)
+    vetoed = probability < VETO_PROBABILITY
+    vetoes = Vetoes.from_arrays(left[vetoed], right[vetoed])
+    kept = np.flatnonzero(probability >= REVIEW_THRESHOLD)
+    weights = np.column_stack([column(f"mw_{name}").astype(np.float64) for name in levels])
+    pairs = [
         Pair(
             int(left[i]),
             int(right[i]),
             float(probability[i]),
-            tuple(float(column[i] or 0.0) for column in weights),
-            table,
+            tuple(float(w) for w in weights[i]),
+            levels,
         )
-        for i in range(scored.num_rows)
+        for i in kept
     ]
+    return Scored(pairs, vetoes)
