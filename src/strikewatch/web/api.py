@@ -192,7 +192,9 @@ async def get_incident(incident_id: str, request: Request, state: State) -> Resp
     snapshot = state.index.snapshot
     if incident_id not in snapshot.by_id:
         raise BadParameterError("incident_id", f"no public incident {incident_id!r}", status=404)
-    return await state.cached_io(
+    # Rendered on the event loop: two indexed reads take ~0.4 ms, less than handing the
+    # work to a thread and waiting for the interpreter lock back under load.
+    return state.cached(
         request,
         lambda: dumps(incident_detail(state.database, snapshot, incident_id)),
         "application/json",

@@ -17,7 +17,9 @@ from strikewatch.store.database import Database
 from strikewatch.web.index import IncidentIndex
 from strikewatch.web.live import EventHub, LiveStore
 
-CACHE_SIZE = 4096
+# Rendered answers kept per process, by size: every detail page of 10,000 incidents and
+# the common list pages fit; the oldest go first.
+CACHE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class WebState:
     hub: EventHub
     live: LiveStore
     cache: OrderedDict[tuple[str, str], Cached] = field(default_factory=OrderedDict)
+    cached_bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def key(self, request: Request) -> tuple[str, str]:
@@ -61,9 +64,13 @@ class WebState:
         """Keep a rendered body under its key, with its ETag."""
         entry = Cached(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', media_type, max_age)
         with self._lock:
+            previous = self.cache.pop(key, None)
+            self.cached_bytes -= len(previous.body) if previous else 0
             self.cache[key] = entry
-            while len(self.cache) > CACHE_SIZE:
-                self.cache.popitem(last=False)
+            self.cached_bytes += len(body)
+            while self.cached_bytes > CACHE_BYTES and len(self.cache) > 1:
+                _, dropped = self.cache.popitem(last=False)
+                self.cached_bytes -= len(dropped.body)
         return entry
 
     def cached(
