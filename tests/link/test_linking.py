@@ -164,9 +164,13 @@ def test_review_queue_rows_carry_reasons(demo: Database) -> None:
         assert item.probability >= REVIEW_THRESHOLD
         assert item.reasons[0] in {
             "match probability in the review band",
-            "strong match kept apart by the date rule or a veto",
+            "strong match kept apart by the date or place rule or a veto",
         }
         assert any(r.startswith("where: ") for r in item.reasons[1:])
+    # One item per two incidents kept apart: their strongest pair, not every pair.
+    incident = {c.claim_id: c.incident_id for c in current_claims(demo)}
+    between = [frozenset((incident[i.claim_a_id], incident[i.claim_b_id])) for i in items]
+    assert len(between) == len(set(between))
 
 
 def write_reports(path: Path, rows: list[dict[str, str]]) -> Path:

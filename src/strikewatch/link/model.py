@@ -252,7 +252,7 @@ def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     if isinstance(model, dict):
         model = for_dialect(model, db_api.sql_dialect.sql_dialect_str)
     # Splink logs every EM iteration at INFO; strikewatch reports progress itself.
-    return Linker(db_api.register(engine.frame(db_api, table)), model, log_level=logging.WARNING)
+    return Linker(db_api.register(engine.frame(db_api, table)), model, log_level=logging.ERROR)
 
 
 def train(engine: Engine, table: pa.Table) -> dict[str, Any]:

@@ -25,23 +25,34 @@ def queue_pairs(
     groups: Sequence[Sequence[int]],
     review_threshold: float,
 ) -> int:
-    """Add the doubtful pairs not yet queued; returns how many were added."""
+    """Add the doubtful pairs not yet queued; returns how many were added.
+
+    One item per two groups left apart, their strongest pair: an analyst decides whether
+    two incidents are one, not each of the dozens of report pairs between them.
+    """
     group_of = {claim_id: i for i, g in enumerate(groups) for claim_id in g}
+    strongest: dict[tuple[int, int], Pair] = {}
+    for pair in pairs:
+        if not _doubtful(pair, group_of, review_threshold):
+            continue
+        a, b = group_of.get(pair.claim_a, -pair.claim_a), group_of.get(pair.claim_b, -pair.claim_b)
+        key = (min(a, b), max(a, b))
+        if key not in strongest or pair.probability > strongest[key].probability:
+            strongest[key] = pair
     rows = [
         {
             "claim_a_id": min(p.claim_a, p.claim_b),
             "claim_b_id": max(p.claim_a, p.claim_b),
             "probability": p.probability,
             "reasons": [
-                "strong match kept apart by the date rule or a veto"
+                "strong match kept apart by the date or place rule or a veto"
                 if p.probability >= MATCH_THRESHOLD
                 else "match probability in the review band"
             ]
             + [f"{name}: {level}" for name, level in p.levels.items()],
             "status": "open",
         }
-        for p in pairs
-        if _doubtful(p, group_of, review_threshold)
+        for p in strongest.values()
     ]
     if not rows:
         return 0
