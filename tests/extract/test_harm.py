@@ -84,6 +84,39 @@ def test_rising_toll_replaces_the_first_count() -> None:
     assert deaths(text) == Range(7, 7)
 
 
+def test_the_count_a_toll_rose_to_is_read_however_far_its_noun() -> None:
+    # The toll noun and its count are many words apart; "ضحايا" is what is counted.
+    text = (
+        "ارتفعت حصيلة ضحايا الغارات الجوية التي استهدفت الأحياء السكنية في البلدة "
+        "القديمة عصر اليوم الأحد، إلى 12 مدنياً بينهم 5 أطفال وامرأتان، وأصيب 30 آخرون"
+    )
+    found = find_harm(text, language="ar")
+    assert found.civilian_deaths == Range(12, 12)
+    assert (found.children_killed, found.women_killed) == (Range(5, 5), Range(2, 2))
+    assert found.civilian_injuries == Range(30, 30)
+    assert deaths("ارتفع عدد الشهداء إلى 4 مدنيين") == Range(4, 4)
+    assert deaths("The death toll rose to 9 civilians, including 3 children") == Range(9, 9)
+    # Without a count after "إلى", the plural noun still counts by convention.
+    assert deaths("ارتفعت حصيلة الشهداء في البلدة") is not None
+
+
+def test_a_toll_of_the_injured_is_no_death_toll() -> None:
+    text = "ارتفعت حصيلة مصابي القصف على القرية إلى 14 شخصاً وقتل مدنيان اثنان"
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(2, 2), Range(14, 14))
+    injured = find_harm("ارتفاع حصيلة جرحى القصف المدفعي على القرية إلى 6 أطفال", language="ar")
+    assert injured.civilian_deaths is None and injured.civilian_injuries == Range(6, 6)
+
+
+def test_a_toll_in_the_same_sentence_replaces_the_first_count() -> None:
+    text = "أدى القصف إلى استشهاد مدني، قبل أن ترتفع حصيلة الشهداء إلى ثلاثة من عائلة واحدة"
+    assert deaths(text) == Range(3, 3)
+
+
+def test_a_regional_day_toll_is_a_tally() -> None:
+    assert deaths("وارتفع عدد ضحايا القصف في المنطقة خلال 24 ساعة إلى 20 مدنيا") is None
+
+
 def test_no_casualties_is_zero() -> None:
     found = find_harm("سقطت قذيفة على الحي دون وقوع إصابات", language="ar")
     assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 0), Range(0, 0))

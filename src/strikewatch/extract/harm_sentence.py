@@ -46,6 +46,7 @@ class Group:
     # Where the list of victims this group belongs to starts and ends (a girl and a man).
     head: int = 0
     tail: int = 0
+    toll: bool = False  # the count a toll rose to ("… إلى 16"): it replaces, not adds
 
 
 class Sentence:
@@ -54,6 +55,11 @@ class Sentence:
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
         self.rules = rules()
+        # "… إلى 16": a toll noun's count is given after "to"; the noun is then no count.
+        self.toll_count = not self.rules.toll_nouns.isdisjoint(keys) and any(
+            k in self.rules.toll_to and read_quantity(keys, n + 1) is not None
+            for n, k in enumerate(keys[:-1])
+        )
         self.cues = self._find_cues()
         self.groups: list[Group] = []
         self._find_groups()
@@ -61,6 +67,14 @@ class Sentence:
 
     def _find_cues(self) -> dict[int, str]:
         cues = {i: c for i, key in enumerate(self.keys) if (c := cue_of(key)) is not None}
+        for i in range(1, len(self.keys)):
+            # "عدد الشهداء", "حصيلة جرحى القصف … إلى 10": the counted noun says which harm
+            # the toll is of (حصيلة alone reads as deaths).
+            victim = victim_at(self.keys, i)
+            if self.keys[i - 1] in self.rules.toll_nouns and victim is not None:
+                harm = _OWN_HARM.get(victim.kind)
+                if harm is not None:
+                    cues[i - 1] = cues[i] = harm
         for i in sorted(cues):
             # "مقتل وإصابة", "killed or injured": one cue for a joint count.
             j = i + 1
@@ -104,7 +118,11 @@ class Sentence:
         found: list[tuple[Group, bool, bool]] = []  # group, licensed, joined to previous
         # Victims are named near a harm word; far words of a long page line are skipped.
         near = bytearray(len(keys) + 1)
-        for anchor in (n for n, k in enumerate(keys) if is_harmful(k)):
+        anchors = [n for n, k in enumerate(keys) if is_harmful(k)]
+        if self.toll_count:
+            # "ارتفعت حصيلة الضحايا … إلى 16 مدنياً": the toll's count sits after "إلى".
+            anchors += [n for n, k in enumerate(keys[:-1]) if k in rules.toll_to]
+        for anchor in anchors:
             low, high = max(0, anchor - _REACH), min(len(keys), anchor + _REACH)
             near[low:high] = b"\x01" * (high - low)
         i = 0
@@ -124,6 +142,7 @@ class Sentence:
                 i += 1
                 continue
             group, licensed = candidate
+            group.toll = self.toll_count and i > 0 and keys[i - 1] in rules.toll_to
             last = found[-1][0] if found else None
             gap = keys[last.end : i] if last is not None else ["."]
             # "امرأة وطفلين", "two fighters and a civilian": one list of victims.
@@ -293,10 +312,12 @@ class Sentence:
             else set()
         )
         out: dict[str, tuple[Range, bool, list[Group]]] = {}
+        tolls: dict[str, tuple[Range, bool, list[Group]]] = {}
 
         def add(name: str, count: Range, group: Group) -> None:
-            total, vague, used = out.get(name, (Range(0, 0), False, []))
-            out[name] = (total + count, vague or group.vague, [*used, group])
+            into = tolls if group.toll else out
+            total, vague, used = into.get(name, (Range(0, 0), False, []))
+            into[name] = (total + count, vague or group.vague, [*used, group])
 
         # "حصيلة الضحايا إلى 7 شهداء": a plural noun beside a number is not more victims.
         numbered = {g.harm for g in self.groups if not g.plural}
@@ -321,4 +342,8 @@ class Sentence:
                     add("civilian_injuries", Range(low, g.count.high), g)
             elif g.victim == "combatant" and deaths:
                 add("combatant_deaths", death_count, g)
+        # "استشهاد مدني … قبل أن ترتفع حصيلة الشهداء إلى ثلاثة": the toll is the total.
+        for name, toll in tolls.items():
+            if name not in out or toll[0].high >= out[name][0].high:
+                out[name] = toll
         return out

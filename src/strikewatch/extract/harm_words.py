@@ -54,6 +54,8 @@ class Rules:
     rising: re.Pattern[str]
     strike: re.Pattern[str]
     not_victim_after: frozenset[str]
+    toll_nouns: frozenset[str]
+    toll_to: frozenset[str]
     zero: re.Pattern[str]
     damage_only: re.Pattern[str]
     plural: Range
@@ -100,6 +102,8 @@ def rules() -> Rules:
         rising=re.compile(_alternation(words["rising"])),
         strike=re.compile(_alternation(words["strike"])),
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
+        toll_nouns=frozenset(_fold(w) for w in words["toll_nouns"]),
+        toll_to=frozenset(_fold(w) for w in words["toll_to"]),
         zero=re.compile(zero),
         damage_only=re.compile(_alternation(lex["zero"]["damage_only"])),
         plural=Range(*settings["unnumbered_plural"]),
