@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Arabic-Indic (U+0660…) and Eastern Arabic-Indic/Persian (U+06F0…) digits to ASCII.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -40,13 +41,55 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# An Arabic word with marks inside it: harakat, shadda, tatweel, zero-width marks, or a
+# dot posts insert to slip past filters ("قُتل", "جرّاء", "مقـ.ـتل", "القص.ف").
+_LETTER = "[\u0621-\u063f\u0641-\u064a]"  # Arabic letters, tatweel (U+0640) left out
+_MARKED_WORD = re.compile(f"{_LETTER}+(?:[\u064b-\u065f\u0670\u0640\u200b-\u200f.]+{_LETTER}+)+")
+_INNER_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f.]")
+# A cheap test for texts that have such a word (most have dots, few between letters).
+_ANY_MARKED = re.compile(f"[\u064b-\u065f\u0670\u0640\u200b-\u200f]|{_LETTER}\\.{_LETTER}")
+
+
+def _close_up(match: re.Match[str]) -> str:
+    # The letters close up and the spaces go to the word's end: the word is one token
+    # again, it starts where it did, and the text keeps its length (its end moves left by
+    # the marks it had).
+    letters = _INNER_MARKS.sub("", match.group())
+    return letters + " " * (len(match.group()) - len(letters))
+
+
+def original_end(text: str, folded: str, start: int, end: int) -> int:
+    """Where a match at ``start:end`` of ``folded = fold_for_match(text)`` ends in ``text``.
+
+    A closed-up word is shorter than the original it stands for (and padded after it):
+    the end moves past the marks the original has inside the match.
+    """
+    need = sum(not c.isspace() for c in folded[start:end])
+    i = start
+    while i < len(text) and need:
+        if not (_INNER_MARKS.match(text[i]) or text[i].isspace()):
+            need -= 1
+        i += 1
+    return i
+
+
+def has_inner_marks(text: str) -> bool:
+    """Whether ``fold_for_match`` closes up any word of the text."""
+    folded = text.translate(_LETTERS)
+    return _ANY_MARKED.search(folded) is not None and _MARKED_WORD.search(folded) is not None
+
+
+@lru_cache(maxsize=32)
 def fold_for_match(text: str) -> str:
     """Digits to ASCII, hamza/ta marbuta/alef maqsura folded, lower case: same length.
 
-    Diacritics and tatweel are replaced by spaces rather than removed so that offsets
-    found in the folded text point at the same characters in the original.
+    Marks inside an Arabic word are taken out and the word closed up, padded with spaces
+    after it; other diacritics and tatweel become spaces. Either way offsets found in the
+    folded text point at the same characters in the original, up to a word's end.
     """
     folded = text.translate(_DIGITS).translate(_LETTERS)
+    if _ANY_MARKED.search(folded):
+        folded = _MARKED_WORD.sub(_close_up, folded)
     folded = _STRIP.sub(" ", folded)
     return folded.lower()
 

@@ -37,17 +37,14 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from strikewatch.normalise import fold_for_match
+from strikewatch.normalise import fold_for_match, has_inner_marks, original_end
 
 __all__ = ["QuantityMatch", "Range", "Word", "parse_quantity", "read_quantity", "words_of"]
 
-# Harakat and tatweel: kept inside a word (as tatweel) instead of splitting it.
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-# Arabic letters (with tatweel) and other letters are separate words: handles glued to a
+# Arabic letters and other letters are separate words: handles glued to a
 # post ("@SyriaCivilDefeمقتل") must not hide the Arabic word.
 _ARABIC = "\u0621-\u064a\u0671-\u06d3"
 _WORD = re.compile(rf"\d+|[{_ARABIC}]+|(?:(?![{_ARABIC}])[^\W\d_])+|[.!?؟؛;:\n,()]")
-_TATWEEL = "\u0640"
 # Clitics that attach to the front of an Arabic number word (و, ف, ب, ل, and pairs).
 _NUMBER_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 
@@ -172,18 +169,12 @@ def words_of(text: str, *, folded: str | None = None) -> list[Word]:
     ``folded`` is ``fold_for_match(text)`` when the caller has it already.
     """
     folded = fold_for_match(text) if folded is None else folded
-    if _MARKS.search(text):
-        # fold_for_match turns harakat into spaces; a tatweel keeps the word whole.
-        chars = list(folded)
-        for mark in _MARKS.finditer(text):
-            chars[mark.start()] = _TATWEEL
-        folded = "".join(chars)
-        return [
-            Word(m.group().replace(_TATWEEL, ""), m.start(), m.end())
-            for m in _WORD.finditer(folded)
-            if m.group().strip(_TATWEEL)
-        ]
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words = [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    if has_inner_marks(text):
+        # fold_for_match closed up words with marks inside (قُتل, جرّاء): their spans
+        # end where the original word does.
+        words = [Word(w.key, w.start, original_end(text, folded, w.start, w.end)) for w in words]
+    return words
 
 
 def _bare(word: str, table: dict[str, int] | frozenset[str]) -> str | None:

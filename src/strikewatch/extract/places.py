@@ -22,7 +22,7 @@ from strikewatch.gazetteer.mentions import (
     word_keys,
 )
 from strikewatch.model import GeoPrecision
-from strikewatch.normalise import fold_for_match
+from strikewatch.normalise import fold_for_match, original_end
 
 __all__ = ["PlaceFinding", "find_place"]
 
@@ -120,7 +120,7 @@ def find_place(
         latitude=place.latitude if has_point else None,
         longitude=place.longitude if has_point else None,
         geo_precision=best.precision,
-        span=(best.start, best.end),
+        span=(best.start, original_end(text, folded, best.start, best.end)),
         mentions=seen,
         unresolved=missing,
         reason=reason,

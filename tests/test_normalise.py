@@ -1,0 +1,49 @@
+"""fold_for_match(): same length, letters folded, words with marks inside closed up."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strikewatch.normalise import fold_for_match, has_inner_marks, original_end
+
+
+def test_words_with_marks_inside_are_one_word_again() -> None:
+    # Harakat and shadda inside a word used to split it ("قُتل" → "ق تل").
+    assert fold_for_match("وقُتل 9 مدنيين جرّاء القصف").split() == [
+        "وقتل",
+        "9",
+        "مدنيين",
+        "جراء",
+        "القصف",
+    ]
+    # Tatweel and a dot inserted to dodge platform filters.
+    assert fold_for_match("مقـ.ـتل ثلاث أشـ.ـخاص").split() == ["مقتل", "ثلاث", "اشخاص"]
+    # A dot that ends a sentence, or follows a Latin word, stays.
+    assert fold_for_match("قتل. ثم") == "قتل. ثم"
+    assert fold_for_match("Dr. Ali") == "dr. ali"
+
+
+def test_original_end_moves_past_the_marks() -> None:
+    text = "استشهاد مدني جرّاء القصف"
+    folded = fold_for_match(text)
+    start = folded.index("جراء")
+    end = original_end(text, folded, start, start + len("جراء"))
+    assert text[start:end] == "جرّاء"
+    assert has_inner_marks(text) and not has_inner_marks("جراء القصف")
+
+
+arabic = st.text(
+    alphabet=st.sampled_from([*"قتلجراءمدني ", "\u064e", "\u0651", "\u0640", ".", "\u064b"]),
+    max_size=40,
+)
+
+
+@given(arabic)
+def test_folding_keeps_length_and_word_starts(text: str) -> None:
+    folded = fold_for_match(text)
+    assert len(folded) == len(text)
+    # Every folded word starts where an original letter does.
+    for i, char in enumerate(folded):
+        if char.strip() and (i == 0 or not folded[i - 1].strip()) and char != ".":
+            assert text[i] not in "\u064e\u0651\u0640"
