@@ -211,11 +211,13 @@ def _settle_heap() -> None:
 
     A snapshot of 10,000 incidents is some 300,000 objects that live until the store
     changes; every full collection would walk them all, a pause of tens of milliseconds
-    for whichever requests are waiting. Frozen objects are skipped (the previous
-    snapshot, unfrozen first, is collected once here).
+    for whichever requests are waiting. Frozen objects are skipped by the collector but
+    still freed by reference counting when the next snapshot replaces them (a snapshot
+    holds no cycles). Only the young generations are collected first, so that cycles
+    made while reading are not frozen: a full collection here would pause a live site on
+    every store change.
     """
-    gc.unfreeze()
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
 
 
