@@ -75,7 +75,7 @@ def test_interrupted_import_resumes_without_duplicates(
     partial = stored_count(database_url)
     assert 0 < partial < LINES, "the import should have been stopped part-way"
     if sig == signal.SIGINT:
-        assert process.returncode == 130
+        assert process.returncode == 130, first_stderr.decode(errors="replace")[-3000:]
         assert b"run the same command again" in first_stderr
     resumed = start_ingest(database_url, path, archive)
     _, stderr = resumed.communicate(timeout=300)
