@@ -7,11 +7,14 @@ import itertools
 import pytest
 
 from strikewatch.assess.estimate import (
+    DEPENDENCE_WARNING,
+    HETEROGENEITY_WARNING,
     CaptureHistories,
     estimate,
     estimate_lcmcr,
     estimate_loglinear,
 )
+from strikewatch.assess.mse_heterogeneity import SOFT_UPPER_LIMIT
 from strikewatch.assess.mse_simulate import SCENARIOS, simulate_histories
 
 
@@ -104,6 +107,28 @@ def test_disagreeing_methods_are_flagged() -> None:
     assert lcmcr.upper < loglinear.lower
     assert any("do not overlap" in w for w in loglinear.warnings)
     assert any("do not overlap" in w for w in lcmcr.warnings)
+
+
+def test_hard_to_record_deaths_make_the_upper_limit_soft() -> None:
+    heterogeneous = simulate_histories(SCENARIOS["heterogeneous"], seed=1)
+    loglinear = estimate_loglinear(heterogeneous)
+    lcmcr = estimate_lcmcr(heterogeneous, iterations=1000, burn_in=250)
+    for result in (loglinear, lcmcr):
+        (soft,) = [w for w in result.warnings if SOFT_UPPER_LIMIT in w]
+        assert "times the odds" in soft
+    assert "LCMCR" in next(w for w in lcmcr.warnings if SOFT_UPPER_LIMIT in w)
+    # The fixed warnings stay.
+    assert HETEROGENEITY_WARNING in loglinear.warnings
+    assert DEPENDENCE_WARNING in lcmcr.warnings
+
+
+def test_equal_chances_leave_the_upper_limit_alone() -> None:
+    independent = simulate_histories(SCENARIOS["independent"], seed=3)
+    for result in (
+        estimate_loglinear(independent),
+        estimate_lcmcr(independent, iterations=1000, burn_in=250),
+    ):
+        assert not any(SOFT_UPPER_LIMIT in w for w in result.warnings)
 
 
 def test_empty_histories_are_refused() -> None:

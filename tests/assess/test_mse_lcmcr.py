@@ -11,10 +11,11 @@ from scipy.optimize import minimize
 from scipy.special import logsumexp
 from scipy.stats import multivariate_t, nbinom
 
-from strikewatch.assess.estimate import estimate_lcmcr
+from strikewatch.assess.estimate import MAX_RHAT, MIN_EFFECTIVE_SIZE, estimate_lcmcr
 from strikewatch.assess.mse_lcmcr import (
     ALPHA_RATE,
     ALPHA_SHAPE,
+    CHAINS,
     effective_size,
     sample_lcmcr,
     split_rhat,
@@ -40,11 +41,22 @@ def test_split_rhat_flags_a_drifting_chain() -> None:
     assert split_rhat(np.linspace(0, 10, 2000) + rng.normal(size=2000)) > 1.1
 
 
+def test_diagnostics_of_several_chains_see_chains_that_disagree() -> None:
+    rng = np.random.default_rng(3)
+    agreeing = rng.normal(size=(4, 2000))
+    assert split_rhat(agreeing) < 1.05
+    assert effective_size(agreeing) == pytest.approx(8000, rel=0.25)
+    # Each chain mixes well on its own, but one sits somewhere else.
+    apart = agreeing + np.array([0.0, 0.0, 0.0, 2.0])[:, None]
+    assert split_rhat(apart) > 1.1
+    assert effective_size(apart) < 100
+
+
 def test_sampler_gives_draws_of_the_unrecorded() -> None:
     histories = simulate_histories(SCENARIOS["independent"], seed=0)
     patterns, counts = histories.arrays()
     sample = sample_lcmcr(patterns, counts, classes=5, iterations=800, burn_in=200, seed=1)
-    assert sample.unrecorded.shape == (800,)
+    assert sample.unrecorded.shape == (CHAINS, 800)
     assert sample.unrecorded.min() >= 0
     assert 1.0 <= sample.occupied_classes <= 5.0
     middle = histories.observed + float(np.median(sample.unrecorded))
@@ -60,6 +72,15 @@ def test_lcmcr_covers_heterogeneous_populations() -> None:
         )
         covered += result.lower <= scenario.size <= result.upper
     assert covered >= 3
+
+
+def test_default_settings_converge_where_one_chain_did_not() -> None:
+    # One chain of 20,000 (the sampler before several chains) gave an effective sample
+    # size of 43 here, and the estimate said it did not converge.
+    patterns, counts = simulate_histories(SCENARIOS["dependent"], seed=0).arrays()
+    sample = sample_lcmcr(patterns, counts, classes=10, iterations=20_000, burn_in=5000, seed=0)
+    assert sample.effective_size >= MIN_EFFECTIVE_SIZE
+    assert sample.split_rhat <= MAX_RHAT
 
 
 def test_one_class_sampler_matches_the_exact_posterior() -> None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from strikewatch.assess.mse_lcmcr import sample_lcmcr
+from strikewatch.assess.mse_heterogeneity import capture_heterogeneity, heterogeneity_warning
+from strikewatch.assess.mse_lcmcr import CHAINS, sample_lcmcr
 from strikewatch.assess.mse_loglinear import EXHAUSTIVE_LISTS, chapman, fit_loglinear
 
 # A pair of lists sharing fewer records than this tells little about their dependence.
@@ -28,6 +29,7 @@ FEW_RECORDS = 50
 # Below these the chain's interval rests on too few independent draws.
 MIN_EFFECTIVE_SIZE = 100.0
 MAX_RHAT = 1.1
+NOT_CONVERGED = "did not converge"
 
 COMMON_ASSUMPTIONS = (
     "Closed population: every list covers the same deaths (same place, period and "
@@ -55,10 +57,17 @@ HETEROGENEITY_WARNING = (
     "35 % instead of 95 %, total too low); compare with the LCMCR estimate."
 )
 
+# How often the 95 % interval held the true total on simulated populations with a
+# hard-to-record half (benchmarks/mse_coverage.py, docs/estimation.md).
+LOGLINEAR_HETEROGENEOUS_COVERAGE = "the log-linear interval held the true total about 1 time in 3"
+LCMCR_HETEROGENEOUS_COVERAGE = (
+    "the LCMCR interval held the true total about 3 times in 4 with 5 lists, 1 in 2 with 3 lists"
+)
+
 DEPENDENCE_WARNING = (
     "LCMCR underestimates when one list draws directly on another (e.g. copies its "
     "records): it reads the extra overlap as easy-to-record deaths (simulations: "
-    "coverage about 56 %, total too low); compare with the log-linear estimate."
+    "coverage about 53 %, total too low); compare with the log-linear estimate."
 )
 
 
@@ -151,6 +160,14 @@ def _data_warnings(histories: CaptureHistories) -> list[str]:
     return found
 
 
+def _heterogeneity_warnings(
+    patterns: NDArray[np.int64], counts: NDArray[np.int64], coverage: str
+) -> list[str]:
+    """Give the soft-upper-limit warning when the overlaps show hard-to-record deaths."""
+    signal = capture_heterogeneity(patterns, counts)
+    return [heterogeneity_warning(signal, coverage)] if signal and signal.shown else []
+
+
 def _check(histories: CaptureHistories, level: float) -> None:
     if histories.observed == 0:
         raise ValueError("no records: nothing to estimate from")
@@ -210,6 +227,7 @@ def estimate_loglinear(histories: CaptureHistories, *, level: float = 0.95) -> E
             "the data do not bound the total from above: the upper limit is "
             "only where the search stopped"
         )
+    found += _heterogeneity_warnings(patterns, counts, LOGLINEAR_HETEROGENEOUS_COVERAGE)
     found.append(HETEROGENEITY_WARNING)
     best = result.models[0]
     names = histories.lists
@@ -241,25 +259,35 @@ def estimate_lcmcr(
     iterations: int = 20_000,
     burn_in: int = 5_000,
     classes: int = 10,
+    chains: int = CHAINS,
 ) -> Estimate:
-    """Give the LCMCR posterior median of the total and its equal-tailed credible interval."""
+    """Give the LCMCR posterior median of the total and its equal-tailed credible interval.
+
+    ``iterations`` and ``burn_in`` are per chain; the chains run side by side.
+    """
     _check(histories, level)
     if len(histories.lists) < 3:
         raise ValueError(
             "LCMCR needs at least 3 lists: with 2 the latent classes are not identifiable"
         )
-    if iterations < 100 or burn_in < 0 or classes < 1:
-        raise ValueError("need iterations >= 100, burn_in >= 0 and classes >= 1")
+    if iterations < 100 or burn_in < 0 or classes < 1 or chains < 1:
+        raise ValueError("need iterations >= 100, burn_in >= 0, classes >= 1 and chains >= 1")
     patterns, counts = histories.arrays()
     sample = sample_lcmcr(
-        patterns, counts, classes=classes, iterations=iterations, burn_in=burn_in, seed=seed
+        patterns,
+        counts,
+        classes=classes,
+        iterations=iterations,
+        burn_in=burn_in,
+        seed=seed,
+        chains=chains,
     )
     tail = (1.0 - level) / 2.0
     low, middle, high = np.quantile(sample.unrecorded, [tail, 0.5, 1.0 - tail])
     found = _data_warnings(histories)
     if sample.effective_size < MIN_EFFECTIVE_SIZE or not sample.split_rhat <= MAX_RHAT:
         found.append(
-            f"did not converge: effective sample size {sample.effective_size:.0f}, "
+            f"{NOT_CONVERGED}: effective sample size {sample.effective_size:.0f}, "
             f"split R-hat {sample.split_rhat:.2f}; run more iterations"
         )
     if sample.occupied_classes > 0.9 * classes:
@@ -269,11 +297,13 @@ def estimate_lcmcr(
             "only 3 lists: LCMCR can hardly tell heterogeneous capture apart "
             "(simulations: coverage about 45 %)"
         )
+    found += _heterogeneity_warnings(patterns, counts, LCMCR_HETEROGENEOUS_COVERAGE)
     found.append(DEPENDENCE_WARNING)
     observed = histories.observed
     model = (
-        f"LCMCR, K={classes} latent classes, {burn_in} burn-in + {iterations} kept "
-        f"iterations, seed {seed}, effective sample size {sample.effective_size:.0f}"
+        f"LCMCR, K={classes} latent classes, {chains} chains of {burn_in} burn-in + "
+        f"{iterations} kept iterations, seed {seed}, effective sample size "
+        f"{sample.effective_size:.0f}, split R-hat {sample.split_rhat:.2f}"
     )
     return Estimate(
         "lcmcr",

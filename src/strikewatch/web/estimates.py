@@ -67,7 +67,7 @@ class EstimatesOut(BaseModel):
     lists: list[str] = Field(description="The sources (publishers) used as lists.")
     since: str | None
     until: str | None
-    iterations: int = Field(description="LCMCR iterations kept after burn-in.")
+    iterations: int = Field(description="LCMCR iterations kept per chain after burn-in.")
     seed: int
     results: list[EstimateOut]
 
