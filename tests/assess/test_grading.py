@@ -73,7 +73,13 @@ def test_competing_attributions_make_contested() -> None:
 
 
 def test_attribution_inferred_from_the_area_does_not_compete() -> None:
-    inferred = claim(2, "B", who=["syrian-regime"], attribution_inferred=True)
+    inferred = claim(
+        2,
+        "B",
+        who=["syrian-regime"],
+        attribution_inferred=True,
+        context_belligerents=["syrian-regime"],
+    )
     assert assess([claim(1, "A"), inferred]).grade is Grade.FAIR
 
 
@@ -110,3 +116,27 @@ def test_allied_operations_and_a_lone_doubt_do_not_contest() -> None:
     doubted = [*many, claim(5, "Monitor E", attribution_disputed=True)]
     assert assess(doubted).grade is Grade.FAIR  # one report in five doubts it
     assert assess([*doubted[:2], doubted[-1]]).grade is Grade.CONTESTED  # one in three
+
+
+def test_joint_partner_competes_but_a_minority_reading_does_not() -> None:
+    # Regime forces named, Russia added as their joint-campaign partner: "Russia or the regime".
+    joint = claim(
+        2,
+        "B",
+        who=["syrian-regime", "russia"],
+        attribution_inferred=True,
+        context_belligerents=["russia"],
+    )
+    result = assess([claim(1, "A", who=["syrian-regime"]), joint])
+    assert result.grade is Grade.CONTESTED
+    # Four reports blame Turkey; one also names regime forces: a minority reading.
+    many = [claim(n, f"Monitor {c}", who=["turkey"]) for n, c in enumerate("ABCD", start=1)]
+    aside = claim(5, "Monitor E", who=["turkey", "syrian-regime"])
+    graded = assess([*many, aside])
+    assert graded.grade is Grade.FAIR
+    assert any(
+        r.startswith("minority attribution, not competing: syrian-regime") for r in graded.reasons
+    )
+    # Two against three is a competing claim.
+    split = [*many[:3], claim(6, "Monitor F", who=["syrian-regime"]), aside]
+    assert assess(split).grade is Grade.CONTESTED

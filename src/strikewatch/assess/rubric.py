@@ -34,6 +34,7 @@ class Rubric:
     grades: dict[str, str]
     allied: tuple[frozenset[str], ...] = ()
     dispute_share: float = 0.3
+    competing_share: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def rubric() -> Rubric:
         grades=dict(raw["grades"]),
         allied=tuple(frozenset(pair) for pair in raw.get("allied", [])),
         dispute_share=float(raw.get("dispute_share", 0.3)),
+        competing_share=float(raw.get("competing_share", 0.0)),
     )
 
 
@@ -95,16 +97,36 @@ def named_families(claims: Sequence[ClaimEvidence]) -> dict[str, int]:
     Context partners count: where regime forces and Russian aircraft both struck the same
     front, a strike the reports lay on one of them is competing attribution, as Airwars
     grades it ("Russia or the regime"). Attribution inferred only from who holds the area
-    does not count.
+    (no belligerent named in the report) does not count.
     """
     counts: dict[str, int] = {}
     for claim in claims:
-        if claim.details.get("attribution_inferred"):
-            continue
+        context = set(claim.details.get("context_belligerents") or [])
+        if claim.details.get("attribution_inferred") and set(claim.belligerents) <= context:
+            continue  # nothing named: only who holds the area
         for family in {FAMILY.get(b, b) for b in claim.belligerents}:
             if family != "unknown":
                 counts[family] = counts.get(family, 0) + 1
     return counts
+
+
+def competing_families(families: dict[str, int], rules: Rubric) -> tuple[set[str], list[str]]:
+    """The families that compete for the attribution, and those too rarely alleged to.
+
+    A family alleged by fewer than ``competing_share`` as many claims as the leading one
+    is a minority reading (often a party named beside the strike, not as its author): it
+    is reported in the reasons but does not contest the attribution.
+    """
+    if not families:
+        return set(), []
+    leading = max(families.values())
+    minor = sorted(f for f, n in families.items() if n < rules.competing_share * leading)
+    competing = set(families) - set(minor)
+    for allies in rules.allied:
+        if allies <= competing:
+            competing -= allies
+            competing.add(" and ".join(sorted(allies)))
+    return competing, minor
 
 
 def _only_combatants(claims: Sequence[ClaimEvidence]) -> bool:
@@ -142,16 +164,17 @@ def assess(
         return published
     sources = independent_sources(claims, rules)
     families = named_families(claims)
-    competing = set(families)
-    for allies in rules.allied:
-        if allies <= competing:
-            competing -= allies
-            competing.add(" and ".join(sorted(allies)))
+    competing, minor = competing_families(families, rules)
     doubts = [c for c in claims if c.details.get("attribution_disputed")]
     disputed = doubts if len(doubts) >= rules.dispute_share * len(claims) else []
     admitted = [d for d in declarations if d.admits_civilian_harm]
     named = [PRIVATE_LABEL if s.startswith(PRIVATE_LABEL) else s for s in sources[:5]]
     reasons = [f"{len(sources)} independent credible source(s): " + ", ".join(named)]
+    if minor:
+        reasons.append(
+            "minority attribution, not competing: "
+            + ", ".join(f"{f} ({families[f]} of {len(claims)} claims)" for f in minor)
+        )
     if declarations:
         reasons.append(
             "declared strike by " + ", ".join(sorted({d.belligerent or "?" for d in declarations}))
@@ -167,7 +190,7 @@ def assess(
         if len(competing) > 1:
             reasons.append(
                 "competing attributions: "
-                + ", ".join(f"{f} ({n})" for f, n in sorted(families.items()))
+                + ", ".join(f"{f} ({n})" for f, n in sorted(families.items()) if f not in minor)
             )
         if disputed:
             reasons.append(f"{len(disputed)} report(s) dispute the attribution")
