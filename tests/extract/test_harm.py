@@ -182,3 +182,76 @@ def test_whole_family_is_a_plural_count() -> None:
 def test_women_fighters_are_combatants() -> None:
     found = find_harm("Three women fighters were killed in a drone strike.", language="en")
     assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(3, 3))
+
+
+def test_a_list_repeated_in_one_sentence_is_counted_once() -> None:
+    # A headline glued to its body with no full stop names the same victims twice.
+    text = "استشهد مزارع وأصيب 4 آخرون بقصف على الحقل ما أدى إلى استشهاد مزارع وإصابة 4 آخرين"
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(4, 4))
+    # "the man" after "a man" is the same man.
+    assert deaths("مقتل رجل بقصف على المنزل وانتشلت الفرق جثمان الرجل") == Range(1, 1)
+    english = "A farmer was killed in the strike on the field a farmer was killed"
+    assert deaths(english) == Range(1, 1)
+
+
+def test_another_victim_is_not_a_repeat_and_not_a_second_one() -> None:
+    # "طفل آخر" is one more child, not a child and an "other".
+    assert deaths("استشهاد طفل بقصف على القرية واستشهاد طفل آخر بقصف على البلدة") == Range(2, 2)
+    assert deaths("قُتل ثلاثة أطفال وأمهم وطفل آخر بالقصف") == Range(5, 5)
+    assert deaths("A child was killed and another child was killed later.") == Range(2, 2)
+
+
+def test_one_of_the_wounded_takes_the_harm_of_its_cue() -> None:
+    found = find_harm("أسفر القصف عن استشهاد سائق الشاحنة وأحد الجرحى", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(2, 2), None)
+
+
+def test_possessive_kin_and_their_duals_are_victims() -> None:
+    found = find_harm("مقتل رجل وإصابة زوجته وطفليهما بقصف على المنزل", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(3, 3))
+    assert deaths("استشهاد امرأة وابنتيها بقصف مدفعي") == Range(3, 3)
+    found = find_harm("قُتل شخصان مسلحان في الاشتباك", language="ar")
+    assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(2, 2))
+
+
+def test_a_life_lost_is_a_death_and_the_missing_are_not() -> None:
+    assert deaths("فقدان أربعة أشخاص لحياتهم بقصف على البلدة") == Range(4, 4)
+    assert deaths("أدى القصف إلى فقدان مدني حياته") == Range(1, 1)
+    assert deaths("فقدان ثلاثة أشخاص بعد القصف على البلدة") is None
+
+
+def test_fell_victim_is_a_death_cue() -> None:
+    text = "ارتكبت القوات مجزرة راح ضحيتها 6 مدنيين من عائلة واحدة وإصابة شقيقهم بجروح"
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(6, 6), Range(1, 1))
+
+
+def test_a_breakdown_in_brackets_a_few_words_on_is_part_of_the_total() -> None:
+    found = find_harm("إصابة 6 مدنيين من عائلة واحدة (4 أطفال ورجل وامرأة) بقصف", language="ar")
+    assert found.civilian_injuries == Range(6, 6)
+    text = "أدى القصف لمقتل 4 من أفراد العائلة (امرأة وابنيها وابنتها)"
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.women_killed) == (Range(4, 4), Range(2, 2))
+
+
+def test_between_killed_and_injured_is_a_joint_count() -> None:
+    found = find_harm("مجزرة راح ضحيتها 14 مدنياً بين قتيل وجريح في السوق", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 14), Range(0, 14))
+    assert deaths("سقوط 9 بين شهيد وجريح بقصف على الحي") == Range(0, 9)
+
+
+def test_civilians_named_within_a_mixed_total_are_counted() -> None:
+    found = find_harm("قُتل أربعة أشخاص (طفلان ومسلحان) بالقصف", language="ar")
+    assert (found.civilian_deaths, found.children_killed) == (Range(2, 2), Range(2, 2))
+    english = find_harm(
+        "Five people were killed, including a woman and four fighters.", language="en"
+    )
+    assert english.civilian_deaths == Range(1, 1)
+
+
+def test_digits_glued_to_a_word_are_part_of_a_name() -> None:
+    assert deaths("أفاد مراسل شبكة البلدة24 بمقتل شاب بالقصف") == Range(1, 1)
+    assert deaths("Reporter of Town24 said a man was killed in the strike") == Range(1, 1)
+    # A clitic before the number is no name: "و3" is "and 3".
+    assert deaths("استشهد طفلان و3 نساء بالقصف") == Range(5, 5)

@@ -21,8 +21,17 @@ Rules (settings in ``lexicons/harm_rules.toml``, words in ``lexicons/harm_lexico
   2..9 (written Arabic spells the dual and plural alike); a number after the noun
   (مدنيين اثنين) counts; ages, years, dates, distances and weapon counts do not;
 * groups joined by و/and in one sentence add up ("امرأة وطفلين" = 3); a group after
-  بينهم/منهم/including, or in brackets or after a colon right after a group, is part
-  of it and is never added to it;
+  بينهم/منهم/including, or in brackets or after a colon right after a group (a bracket
+  may sit a few words on: "6 مدنيين من عائلة واحدة (…)"), is part of it and is never
+  added to it; civilians named within a total that is not all civilian ("ثلاثة أشخاص
+  (طفلان ومسلح)") are counted;
+* a list of victims named again in its sentence with the same counts and harm (a
+  headline glued to its body, a post to its copy, "مقتل رجل … جثمان الرجل") is counted
+  once; "طفل آخر" and "another child" are one more, and "آخر" after a noun is no
+  victim of its own;
+* kin named by a possessive (ابنه، زوجته، طفليهما) are victims; "أحد الجرحى" (one of
+  the wounded) takes the harm of its cue; "فقدان … لحياتهم" (lost their lives) and
+  "راح ضحيتها" are deaths; "N بين قتيل وجريح" is a joint count;
 * children and women count as civilians, and also in their own fields; combatant
   nouns (عناصر, مقاتلين, fighters, soldiers, members, "women fighters") are kept apart;
 * victims named by no civilian or combatant word (أشخاص, قتلى, "people") are counted
@@ -47,6 +56,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from strikewatch.extract.harm_sentence import Group, Sentence
+from strikewatch.extract.harm_totals import sentence_totals
 from strikewatch.extract.harm_words import is_harmful, prefilter, rules
 from strikewatch.extract.numbers import Range, Word, words_of
 from strikewatch.normalise import fold_for_match
@@ -105,7 +115,7 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
             continue
         rising = lex.rising.search(folded) is not None
         strike = lex.strike.search(folded) is not None
-        for name, (total, vague, used) in Sentence(keys).totals().items():
+        for name, (total, vague, used) in sentence_totals(Sentence(keys)).items():
             held = best.get(name)
             # Exact counts beat vague ones; a rising toll beats the lead; a count beside
             # a strike word beats one without; else the first sentence (the headline or

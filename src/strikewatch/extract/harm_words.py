@@ -56,6 +56,10 @@ class Rules:
     not_victim_after: frozenset[str]
     toll_nouns: frozenset[str]
     toll_to: frozenset[str]
+    lose: frozenset[str]
+    joint_between: str
+    another: frozenset[str]
+    life: frozenset[str]
     zero: re.Pattern[str]
     damage_only: re.Pattern[str]
     plural: Range
@@ -87,6 +91,12 @@ def rules() -> Rules:
         for number, entries in table.items()
         for w in entries
     }
+    kin = lex["kin"]
+    for kind in ("civilian", "child", "woman"):
+        for number, stems in kin[kind].items():
+            for stem in stems:
+                for suffix in kin["suffixes"]:
+                    victims.setdefault((_fold(stem + suffix),), (kind, number))
     cues = {_fold(w): kind for kind, entries in lex["cues"].items() for w in entries}
     words = lex["words"]
     zero = _alternation(lex["zero"]["phrases"])
@@ -104,6 +114,10 @@ def rules() -> Rules:
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
         toll_nouns=frozenset(_fold(w) for w in words["toll_nouns"]),
         toll_to=frozenset(_fold(w) for w in words["toll_to"]),
+        lose=frozenset(_fold(w) for w in words["lose"]),
+        joint_between=_fold(words["joint_between"]),
+        another=frozenset(_fold(w) for w in words["another"]),
+        life=frozenset(_fold(w) for w in words["life"]),
         zero=re.compile(zero),
         damage_only=re.compile(_alternation(lex["zero"]["damage_only"])),
         plural=Range(*settings["unnumbered_plural"]),
