@@ -255,3 +255,22 @@ def test_digits_glued_to_a_word_are_part_of_a_name() -> None:
     assert deaths("Reporter of Town24 said a man was killed in the strike") == Range(1, 1)
     # A clitic before the number is no name: "و3" is "and 3".
     assert deaths("استشهد طفلان و3 نساء بالقصف") == Range(5, 5)
+
+
+def test_no_casualties_holds_only_where_nobody_is_counted() -> None:
+    # Material damage beside stated injuries says nothing of deaths.
+    found = find_harm("أصيب 4 مدنيين بقصف على السوق وخلف أضراراً مادية", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (None, Range(4, 4))
+    # A round-up's other strike "without casualties" does not zero this one.
+    text = "Two civilians were injured in the town. Another strike hit a field, no casualties."
+    found = find_harm(text, language="en")
+    assert (found.civilian_deaths, found.civilian_injuries) == (None, Range(2, 2))
+    # The statement's own words count nobody; the rest of its sentence still counts.
+    text = "قصف على القرية أسفر عن مقتل طفل، بينما سقطت قذيفة أخرى دون وقوع إصابات"
+    assert deaths(text) == Range(1, 1)
+
+
+def test_martyrdom_is_a_death_cue() -> None:
+    text = "The aggression resulted in the martyrdom of three civilians, the injury of two others."
+    found = find_harm(text, language="en")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(3, 3), Range(2, 2))

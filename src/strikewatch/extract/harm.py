@@ -103,13 +103,19 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
         folded = sentence.group()
         if lex.tally.search(folded):
             continue
-        if lex.zero.search(folded):
-            nobody = True  # "دون وقوع إصابات": the sentence's harm words count nobody
-            continue
         words = [
             Word(w.key, w.start + start, w.end + start)
             for w in words_of(text[start:end], folded=folded)
         ]
+        zeros = [m.span() for m in lex.zero.finditer(folded)]
+        if zeros:
+            # "دون وقوع إصابات": the statement's own harm words count nobody; the rest of
+            # the sentence still may (a capture can lose the full stop before it).
+            nobody = True
+            words = [
+                Word(".", w.start, w.end) if any(a <= w.start - start < b for a, b in zeros) else w
+                for w in words
+            ]
         keys = [w.key for w in words]
         if not any(is_harmful(k) for k in keys):
             continue
@@ -140,7 +146,9 @@ def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
         spans[name] = [(words[g.start].start, words[g.end - 1].end) for g in used]
         kind = "vague count by convention" if vague else "stated count"
         reasons.append(f"{name} {total.low}..{total.high}: {kind}")
-    if values["civilian_deaths"] is None and nobody:
+    # "No casualties" holds only for a report that counts no one: beside a stated count
+    # it is about another strike of a round-up, or the damage of this one.
+    if nobody and not any(values.values()):
         values["civilian_deaths"] = Range(0, 0)
         if values["civilian_injuries"] is None:
             values["civilian_injuries"] = Range(0, 0)
