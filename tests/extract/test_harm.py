@@ -274,3 +274,24 @@ def test_martyrdom_is_a_death_cue() -> None:
     text = "The aggression resulted in the martyrdom of three civilians, the injury of two others."
     found = find_harm(text, language="en")
     assert (found.civilian_deaths, found.civilian_injuries) == (Range(3, 3), Range(2, 2))
+
+
+def test_an_earlier_event_told_as_background_is_not_counted() -> None:
+    text = (
+        "فقد ثلاثة أطفال حياتهم بقصف على البلدة، وذلك بعد أقل من يوم من مقتل ستة مدنيين"
+        " في قرية مجاورة"
+    )
+    assert deaths(text) == Range(3, 3)
+    assert deaths("يأتي هذا بعد غارات أسفرت عن مقتل خمسة مدنيين في المدينة") is None
+    # The words before the marker still count: the child died of this strike.
+    assert deaths("توفي طفل بعد ساعات من إصابته بقصف على الحي") == Range(1, 1)
+    assert deaths("A similar attack killed nine people in the city.") is None
+    assert deaths("A drone strike killed four farmers near the town last week.") is None
+    assert deaths("مقتل 9 أشخاص في حوادث متفرقة بالمحافظة") is None
+
+
+def test_one_after_a_noun_describes_it() -> None:
+    assert deaths("مقتل 4 أطفال من عائلة واحدة بالقصف على المنزل") == Range(4, 4)
+    assert deaths("استشهاد طفل واحد بالقصف") == Range(1, 1)
+    found = find_harm("قتل واحد وأصيب اثنان بالقصف", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(2, 2))

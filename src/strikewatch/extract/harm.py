@@ -101,7 +101,7 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
         if at == len(hits) or hits[at] >= end:
             continue
         folded = sentence.group()
-        if lex.tally.search(folded):
+        if lex.tally.search(folded) or lex.background.search(folded):
             continue
         words = [
             Word(w.key, w.start + start, w.end + start)
@@ -116,6 +116,10 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
                 Word(".", w.start, w.end) if any(a <= w.start - start < b for a, b in zeros) else w
                 for w in words
             ]
+        earlier = lex.background_after.search(folded)
+        if earlier is not None:
+            # "… وذلك بعد أقل من 24 ساعة من مقتل خمسة": what follows is an earlier event.
+            words = [w for w in words if w.start - start < earlier.start()]
         keys = [w.key for w in words]
         if not any(is_harmful(k) for k in keys):
             continue

@@ -91,6 +91,18 @@ class Sentence:
                 cues[i] = cues[j] = "both"
         return cues
 
+    def _is_noun(self, i: int) -> bool:
+        """Whether keys[i] is an Arabic word that is no cue, clitic or number (a noun)."""
+        key = self.keys[i]
+        return (
+            key.isalpha()
+            and not key.isascii()
+            and i not in self.cues
+            and key not in _CONJUNCTIONS
+            and key not in self.rules.fillers
+            and read_quantity(self.keys, i) is None
+        )
+
     def _skip(self, i: int, step: int, limit: int = 2) -> int:
         """The index after stepping over up to ``limit`` filler words from i."""
         fillers = self.rules.fillers
@@ -111,6 +123,9 @@ class Sentence:
         keys, rules = self.keys, self.rules
         if keys[i] in rules.one_of and i + 1 < len(keys):
             return Range.exact(1), i + 1, False
+        partitive = i + 1 < len(keys) and keys[i + 1].startswith("ال")  # وأحد الجرحى
+        if keys[i] in rules.one_after_noun and i > 0 and self._is_noun(i - 1) and not partitive:
+            return None  # "عائلة واحدة", "طفل واحد": "one" describes the noun before it
         found = read_quantity(keys, i)
         if found is None or (found.end < len(keys) and keys[found.end] in rules.not_a_count):
             return None

@@ -50,6 +50,7 @@ class Rules:
     not_a_count: frozenset[str]
     determiners: frozenset[str]
     one_of: frozenset[str]
+    one_after_noun: frozenset[str]
     tally: re.Pattern[str]
     rising: re.Pattern[str]
     strike: re.Pattern[str]
@@ -61,6 +62,8 @@ class Rules:
     another: frozenset[str]
     life: frozenset[str]
     zero: re.Pattern[str]
+    background: re.Pattern[str]
+    background_after: re.Pattern[str]
     damage_only: re.Pattern[str]
     plural: Range
     joint_floor: int
@@ -108,6 +111,7 @@ def rules() -> Rules:
         not_a_count=frozenset(_fold(w) for w in words["not_a_count"]),
         determiners=frozenset(words["determiners_en"]),
         one_of=frozenset(_fold(w) for w in words["one_of"]),
+        one_after_noun=frozenset(_fold(w) for w in words["one_after_noun"]),
         tally=re.compile(_alternation(words["tally"])),
         rising=re.compile(_alternation(words["rising"])),
         strike=re.compile(_alternation(words["strike"])),
@@ -119,6 +123,8 @@ def rules() -> Rules:
         another=frozenset(_fold(w) for w in words["another"]),
         life=frozenset(_fold(w) for w in words["life"]),
         zero=re.compile(zero),
+        background=re.compile(_alternation(lex["background"]["sentence"])),
+        background_after=re.compile(_alternation(lex["background"]["after"])),
         damage_only=re.compile(_alternation(lex["zero"]["damage_only"])),
         plural=Range(*settings["unnumbered_plural"]),
         joint_floor=int(settings["joint_deaths_floor"]),
