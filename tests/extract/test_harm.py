@@ -295,3 +295,21 @@ def test_one_after_a_noun_describes_it() -> None:
     assert deaths("استشهاد طفل واحد بالقصف") == Range(1, 1)
     found = find_harm("قتل واحد وأصيب اثنان بالقصف", language="ar")
     assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(2, 2))
+
+
+def test_they_are_names_those_just_counted() -> None:
+    found = find_harm("استشهد مدنيان هما أب وابنه، وأصيب ثالث بجروح", language="ar")
+    assert found.civilian_deaths == Range(2, 2)
+    assert deaths("قضى 3 مدنيين، هم رجل وزوجته وطفلاهما") == Range(3, 3)
+
+
+def test_a_survivor_is_no_victim() -> None:
+    assert deaths("أدت الغارة إلى مقتل مسعف ونجاة آخر") == Range(1, 1)
+    assert deaths("One farmer was killed and another survived.") == Range(1, 1)
+
+
+def test_a_harm_word_glued_to_a_hashtag_is_read() -> None:
+    found = find_harm("#البلدةوفاة السيدة جراء إصابتها بالقصف", language="ar")
+    assert found.civilian_deaths == Range(1, 1)
+    found = find_harm("#عاجلإصابة طفلين بقصف على الحي", language="ar")
+    assert found.civilian_injuries == Range(2, 2)

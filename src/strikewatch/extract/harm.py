@@ -103,10 +103,13 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
         folded = sentence.group()
         if lex.tally.search(folded) or lex.background.search(folded):
             continue
-        words = [
-            Word(w.key, w.start + start, w.end + start)
-            for w in words_of(text[start:end], folded=folded)
-        ]
+        words = _split_glued_tags(
+            text,
+            [
+                Word(w.key, w.start + start, w.end + start)
+                for w in words_of(text[start:end], folded=folded)
+            ],
+        )
         zeros = [m.span() for m in lex.zero.finditer(folded)]
         if zeros:
             # "دون وقوع إصابات": the statement's own harm words count nobody; the rest of
@@ -135,6 +138,29 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
                 best[name] = (total, vague, used, words, strike)
     nobody = nobody or lex.damage_only.search(folded_text) is not None
     return _finding(best, nobody)
+
+
+def _split_glued_tags(text: str, words: list[Word]) -> list[Word]:
+    """The words with a harm word glued to the end of a hashtag split off it.
+
+    Captures lose the space after a post's leading hashtag ("#عاجلإصابة", "#البلدةوفاة"):
+    the harm word is cut off the tag when what is left is three letters or more.
+    """
+    out: list[Word] = []
+    for word in words:
+        key = word.key
+        if word.start == 0 or text[word.start - 1] != "#" or is_harmful(key) or key.isascii():
+            out.append(word)
+            continue
+        cut = next((k for k in range(3, len(key) - 3) if is_harmful(key[k:])), None)
+        if cut is None:
+            out.append(word)
+            continue
+        out += [
+            Word(key[:cut], word.start, word.start + cut),
+            Word(key[cut:], word.start + cut, word.end),
+        ]
+    return out
 
 
 def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
