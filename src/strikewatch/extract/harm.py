@@ -52,7 +52,7 @@ Rules (settings in ``lexicons/harm_rules.toml``, words in ``lexicons/harm_lexico
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from strikewatch.extract.harm_sentence import Group, Sentence
@@ -115,8 +115,9 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
             # "دون وقوع إصابات": the statement's own harm words count nobody; the rest of
             # the sentence still may (a capture can lose the full stop before it).
             nobody = True
+            starts = [a for a, _ in zeros]
             words = [
-                Word(".", w.start, w.end) if any(a <= w.start - start < b for a, b in zeros) else w
+                Word(".", w.start, w.end) if _inside(starts, zeros, w.start - start) else w
                 for w in words
             ]
         earlier = lex.background_after.search(folded)
@@ -138,6 +139,12 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
                 best[name] = (total, vague, used, words, strike)
     nobody = nobody or lex.damage_only.search(folded_text) is not None
     return _finding(best, nobody)
+
+
+def _inside(starts: list[int], spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the offset lies in one of the sorted, disjoint spans (starts: their starts)."""
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < spans[at][1]
 
 
 def _split_glued_tags(text: str, words: list[Word]) -> list[Word]:

@@ -6,6 +6,7 @@ sentence reader that applies them, so the public module stays small.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from strikewatch.extract.harm_words import (
@@ -221,7 +222,7 @@ class Sentence:
         return None
 
     def _cue_within(self, end: int, distance: int) -> bool:
-        return any(end <= c < end + distance for c in self.cues)
+        return any(c in self.cues for c in range(end, end + distance))
 
     def _group_at(self, i: int) -> tuple[Group, bool] | None:
         """The group starting at keys[i] and whether a cue licenses it on its own."""
@@ -352,9 +353,10 @@ class Sentence:
             elif group.subset and previous is not None:
                 group.harm = previous.harm
             else:
-                before = [c for c in cue_at if c < group.start]
-                after = [c for c in cue_at if c >= group.end]
-                pick = before[-1] if before else (after[0] if after else None)
+                # The nearest cue before the group, else the nearest after it.
+                at = bisect_left(cue_at, group.start)
+                later = bisect_left(cue_at, group.end)
+                pick = cue_at[at - 1] if at else (cue_at[later] if later < len(cue_at) else None)
                 group.harm = self.cues[pick] if pick is not None else None
             if group.victim == "other":
                 group.victim = previous.victim if previous is not None else "person"
