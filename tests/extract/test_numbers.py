@@ -93,3 +93,14 @@ def test_any_digit_run_reads_as_itself(value: int) -> None:
 def test_arbitrary_text_never_crashes(text: str) -> None:
     found = parse_quantity(text, language=None)
     assert found is None or 0 <= found.low <= found.high
+
+
+def test_digits_glued_to_a_word_join_it() -> None:
+    assert [w.key for w in words_of("شبكة البلدة24 و3 نساء")] == [
+        "شبكه",
+        "البلده24",
+        "و",
+        "3",
+        "نساء",
+    ]
+    assert [w.key for w in words_of("Town24 reports 5")] == ["town24", "reports", "5"]

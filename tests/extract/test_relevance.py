@@ -214,3 +214,26 @@ def test_short_lines_of_victims_names_are_kept() -> None:
     )
     core = find_core(post, report_marks=[c[0] for c in harm_cues(post)])
     assert post[core[0] : core[1]].endswith("Omar Said Karim")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طائرات حربية أغارت قبل قليل على موقع قرب البلدة الصغيرة",
+        "غارتان جديدتان على محيط البلدة الشرقية",
+        "الطيران يدمر مبنى في وسط المدينة",
+        "تسليم الجثة الثانية لذويها في القرية",
+        "حملة اعتقالات في حي الزيتون فجر اليوم",
+        "مصرع راعٍ في البادية",
+        "الجـۦـرحى في المشفى الوطني",  # a Quranic mark slipped into the word
+        "The raid eliminated a commander near the town.",
+    ],
+)
+def test_harm_words_in_other_forms_make_a_harm_report(text: str) -> None:
+    assert assess_relevance(text, language=None).is_harm_report
+
+
+def test_a_name_is_not_an_arrest() -> None:
+    assert not assess_relevance(
+        "افتتاح معرض أدهم للكتب في المدينة القديمة", language="ar"
+    ).is_harm_report

@@ -21,8 +21,17 @@ Rules (settings in ``lexicons/harm_rules.toml``, words in ``lexicons/harm_lexico
   2..9 (written Arabic spells the dual and plural alike); a number after the noun
   (مدنيين اثنين) counts; ages, years, dates, distances and weapon counts do not;
 * groups joined by و/and in one sentence add up ("امرأة وطفلين" = 3); a group after
-  بينهم/منهم/including, or in brackets or after a colon right after a group, is part
-  of it and is never added to it;
+  بينهم/منهم/including, or in brackets or after a colon right after a group (a bracket
+  may sit a few words on: "6 مدنيين من عائلة واحدة (…)"), is part of it and is never
+  added to it; civilians named within a total that is not all civilian ("ثلاثة أشخاص
+  (طفلان ومسلح)") are counted;
+* a list of victims named again in its sentence with the same counts and harm (a
+  headline glued to its body, a post to its copy, "مقتل رجل … جثمان الرجل") is counted
+  once; "طفل آخر" and "another child" are one more, and "آخر" after a noun is no
+  victim of its own;
+* kin named by a possessive (ابنه، زوجته، طفليهما) are victims; "أحد الجرحى" (one of
+  the wounded) takes the harm of its cue; "فقدان … لحياتهم" (lost their lives) and
+  "راح ضحيتها" are deaths; "N بين قتيل وجريح" is a joint count;
 * children and women count as civilians, and also in their own fields; combatant
   nouns (عناصر, مقاتلين, fighters, soldiers, members, "women fighters") are kept apart;
 * victims named by no civilian or combatant word (أشخاص, قتلى, "people") are counted
@@ -43,10 +52,11 @@ Rules (settings in ``lexicons/harm_rules.toml``, words in ``lexicons/harm_lexico
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from strikewatch.extract.harm_sentence import Group, Sentence
+from strikewatch.extract.harm_totals import sentence_totals
 from strikewatch.extract.harm_words import is_harmful, prefilter, rules
 from strikewatch.extract.numbers import Range, Word, words_of
 from strikewatch.normalise import fold_for_match
@@ -91,21 +101,35 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
         if at == len(hits) or hits[at] >= end:
             continue
         folded = sentence.group()
-        if lex.tally.search(folded):
+        if lex.tally.search(folded) or lex.background.search(folded):
             continue
-        if lex.zero.search(folded):
-            nobody = True  # "دون وقوع إصابات": the sentence's harm words count nobody
-            continue
-        words = [
-            Word(w.key, w.start + start, w.end + start)
-            for w in words_of(text[start:end], folded=folded)
-        ]
+        words = _split_glued_tags(
+            text,
+            [
+                Word(w.key, w.start + start, w.end + start)
+                for w in words_of(text[start:end], folded=folded)
+            ],
+        )
+        zeros = [m.span() for m in lex.zero.finditer(folded)]
+        if zeros:
+            # "دون وقوع إصابات": the statement's own harm words count nobody; the rest of
+            # the sentence still may (a capture can lose the full stop before it).
+            nobody = True
+            starts = [a for a, _ in zeros]
+            words = [
+                Word(".", w.start, w.end) if _inside(starts, zeros, w.start - start) else w
+                for w in words
+            ]
+        earlier = lex.background_after.search(folded)
+        if earlier is not None:
+            # "… وذلك بعد أقل من 24 ساعة من مقتل خمسة": what follows is an earlier event.
+            words = [w for w in words if w.start - start < earlier.start()]
         keys = [w.key for w in words]
         if not any(is_harmful(k) for k in keys):
             continue
         rising = lex.rising.search(folded) is not None
         strike = lex.strike.search(folded) is not None
-        for name, (total, vague, used) in Sentence(keys).totals().items():
+        for name, (total, vague, used) in sentence_totals(Sentence(keys)).items():
             held = best.get(name)
             # Exact counts beat vague ones; a rising toll beats the lead; a count beside
             # a strike word beats one without; else the first sentence (the headline or
@@ -115,6 +139,35 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
                 best[name] = (total, vague, used, words, strike)
     nobody = nobody or lex.damage_only.search(folded_text) is not None
     return _finding(best, nobody)
+
+
+def _inside(starts: list[int], spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the offset lies in one of the sorted, disjoint spans (starts: their starts)."""
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
+def _split_glued_tags(text: str, words: list[Word]) -> list[Word]:
+    """The words with a harm word glued to the end of a hashtag split off it.
+
+    Captures lose the space after a post's leading hashtag ("#عاجلإصابة", "#البلدةوفاة"):
+    the harm word is cut off the tag when what is left is three letters or more.
+    """
+    out: list[Word] = []
+    for word in words:
+        key = word.key
+        if word.start == 0 or text[word.start - 1] != "#" or is_harmful(key) or key.isascii():
+            out.append(word)
+            continue
+        cut = next((k for k in range(3, len(key) - 3) if is_harmful(key[k:])), None)
+        if cut is None:
+            out.append(word)
+            continue
+        out += [
+            Word(key[:cut], word.start, word.start + cut),
+            Word(key[cut:], word.start + cut, word.end),
+        ]
+    return out
 
 
 def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
@@ -130,7 +183,9 @@ def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
         spans[name] = [(words[g.start].start, words[g.end - 1].end) for g in used]
         kind = "vague count by convention" if vague else "stated count"
         reasons.append(f"{name} {total.low}..{total.high}: {kind}")
-    if values["civilian_deaths"] is None and nobody:
+    # "No casualties" holds only for a report that counts no one: beside a stated count
+    # it is about another strike of a round-up, or the damage of this one.
+    if nobody and not any(values.values()):
         values["civilian_deaths"] = Range(0, 0)
         if values["civilian_injuries"] is None:
             values["civilian_injuries"] = Range(0, 0)

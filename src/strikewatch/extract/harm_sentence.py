@@ -6,6 +6,7 @@ sentence reader that applies them, so the public module stays small.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from strikewatch.extract.harm_words import (
@@ -19,10 +20,10 @@ from strikewatch.extract.harm_words import (
 )
 from strikewatch.extract.numbers import Range, read_quantity
 
-__all__ = ["Group", "Sentence"]
+__all__ = ["CIVILIAN_CLASSES", "Group", "Sentence"]
 
 _CONJUNCTIONS = frozenset({"و", "and", "or", "او", ",", "&"})
-_CIVILIAN_CLASSES = frozenset({"civilian", "child", "woman"})
+CIVILIAN_CLASSES = frozenset({"civilian", "child", "woman"})
 # How many words from a harm word a victim group may start.
 _REACH = 12
 _OWN_HARM = {"killed": "death", "injured": "injury", "casualty": "both"}
@@ -75,6 +76,12 @@ class Sentence:
                 harm = _OWN_HARM.get(victim.kind)
                 if harm is not None:
                     cues[i - 1] = cues[i] = harm
+        for i, key in enumerate(self.keys):
+            # "فقدان خمسة أشخاص لحياتهم": a loss of life is a death, not someone missing.
+            if not self.rules.lose.isdisjoint(bare_forms(key)) and any(
+                not self.rules.life.isdisjoint(bare_forms(k)) for k in self.keys[i + 1 : i + 6]
+            ):
+                cues[i] = "death"
         for i in sorted(cues):
             # "مقتل وإصابة", "killed or injured": one cue for a joint count.
             j = i + 1
@@ -84,6 +91,18 @@ class Sentence:
             if pair == {"death", "injury"}:
                 cues[i] = cues[j] = "both"
         return cues
+
+    def _is_noun(self, i: int) -> bool:
+        """Whether keys[i] is an Arabic word that is no cue, clitic or number (a noun)."""
+        key = self.keys[i]
+        return (
+            key.isalpha()
+            and not key.isascii()
+            and i not in self.cues
+            and key not in _CONJUNCTIONS
+            and key not in self.rules.fillers
+            and read_quantity(self.keys, i) is None
+        )
 
     def _skip(self, i: int, step: int, limit: int = 2) -> int:
         """The index after stepping over up to ``limit`` filler words from i."""
@@ -105,6 +124,9 @@ class Sentence:
         keys, rules = self.keys, self.rules
         if keys[i] in rules.one_of and i + 1 < len(keys):
             return Range.exact(1), i + 1, False
+        partitive = i + 1 < len(keys) and keys[i + 1].startswith("ال")  # وأحد الجرحى
+        if keys[i] in rules.one_after_noun and i > 0 and self._is_noun(i - 1) and not partitive:
+            return None  # "عائلة واحدة", "طفل واحد": "one" describes the noun before it
         found = read_quantity(keys, i)
         if found is None or (found.end < len(keys) and keys[found.end] in rules.not_a_count):
             return None
@@ -115,6 +137,7 @@ class Sentence:
     def _find_groups(self) -> None:
         keys, rules = self.keys, self.rules
         subset = False
+        opened = -1  # where the last breakdown (بينهم, a bracket) opened
         found: list[tuple[Group, bool, bool]] = []  # group, licensed, joined to previous
         # Victims are named near a harm word; far words of a long page line are skipped.
         near = bytearray(len(keys) + 1)
@@ -131,9 +154,12 @@ class Sentence:
             if not near[i]:
                 i += 1
                 continue
-            if key in rules.subset or (key in ("(", ":") and found and found[-1][0].end == i):
+            if key in rules.subset or (
+                key in ("(", ":") and found and self._closes(found[-1][0], i)
+            ):
                 # "among them" only splits a group already counted in this sentence.
                 subset, i = bool(found), i + 1
+                opened = i
                 continue
             if key == ")" or (i in self.cues and victim_at(keys, i) is None):
                 subset = False
@@ -151,6 +177,8 @@ class Sentence:
                 or (bool(gap) and gap[0] in _CONJUNCTIONS and set(gap) <= _JOINERS)
             )
             group.subset = subset
+            # A breakdown right after its marker is licensed by the group it breaks down.
+            licensed = licensed or (subset and i == opened and bool(found))
             found.append((group, licensed, joined))
             i = group.end
         # A chain of victims joined by و/and is licensed as a whole: "طفلين وامرأتين
@@ -166,6 +194,23 @@ class Sentence:
                 self.groups.extend(g for g, _, _ in chain)
             chain = [item] if item is not None else []
 
+    def _joint_after(self, end: int) -> bool:
+        """Whether "بين قتيل وجريح" (between killed and injured) follows keys[end]."""
+        if end + 2 >= len(self.keys) or self.keys[end] != self.rules.joint_between:
+            return False
+        first, second = victim_at(self.keys, end + 1), victim_at(self.keys, end + 2)
+        kinds = {v.kind for v in (first, second) if v is not None and v.size == 1}
+        return kinds == {"killed", "injured"}
+
+    def _closes(self, group: Group, i: int) -> bool:
+        """Whether a bracket or colon at keys[i] opens the breakdown of the group before it.
+
+        Right after the group, or a bracket a few words on: "6 مدنيين من عائلة واحدة (4
+        أطفال ورجل وامرأة)" lists the six, not six more.
+        """
+        gap = i - group.end
+        return gap == 0 or (self.keys[i] == "(" and gap <= 3 and group.end - 1 not in self.cues)
+
     def _passive_cue(self, end: int) -> int | None:
         """A cue a few words on after "were"/"was" ("two others in the town were injured")."""
         for at in range(end, min(end + 7, len(self.keys))):
@@ -177,7 +222,7 @@ class Sentence:
         return None
 
     def _cue_within(self, end: int, distance: int) -> bool:
-        return any(end <= c < end + distance for c in self.cues)
+        return any(c in self.cues for c in range(end, end + distance))
 
     def _group_at(self, i: int) -> tuple[Group, bool] | None:
         """The group starting at keys[i] and whether a cue licenses it on its own."""
@@ -195,8 +240,16 @@ class Sentence:
                 if kind in HARM_CLASSES and other is not None and other.kind in HARM_CLASSES:
                     # "20 قتيلا وجريحا": killed and injured together.
                     kind, end = ("casualty" if other.kind != kind else kind), end + other.size
+                if self._joint_after(end):
+                    # "20 مدنياً بين قتيل وجريح": killed and injured together.
+                    kind, end = "casualty", end + 3
                 own = kind if kind in HARM_CLASSES else _OWN_HARM.get(victim.kind)
+                if own == "injured" and (keys[k] == "the" or keys[start].startswith(("ال", "وال"))):
+                    # "وأحد الجرحى", "one of the wounded": the cue says what befell them.
+                    kind, own = "person", None
                 return Group(count, kind, i, end, vague, own=own), True
+            if self._joint_after(j):
+                return Group(count, "casualty", i, j + 3, vague, own="casualty"), True
             if self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True
             return None
@@ -253,6 +306,11 @@ class Sentence:
 
     def _refine(self, end: int) -> int:
         """Where a victim phrase ends, taking a following "مدنيين"/"civilians" along."""
+        if end < len(self.keys) and not self.keys[end].isascii():
+            # "طفل آخر", "مدنيين آخرين": "other" after a noun describes it, no new victim.
+            other = victim_at(self.keys, end)
+            if other is not None and other.kind == "other" and not self.keys[end].startswith("و"):
+                return end + other.size
         if end + 1 < len(self.keys) and self.keys[end].isascii():
             # "women SDF fighters", "female fighters": the second noun says who they were.
             later = victim_at(self.keys, end + 1)
@@ -260,7 +318,7 @@ class Sentence:
                 return end + 1 + later.size
         if end < len(self.keys):
             nxt = victim_at(self.keys, end)
-            wanted = nxt is not None and nxt.kind in _CIVILIAN_CLASSES | {"combatant"}
+            wanted = nxt is not None and nxt.kind in CIVILIAN_CLASSES | {"combatant"}
             if nxt is not None and wanted and not self.keys[end].startswith("و"):
                 return end + nxt.size
         return end
@@ -272,7 +330,7 @@ class Sentence:
         vague_kind = victim.kind in HARM_CLASSES | {"person", "other"}
         if refined is not None and refined.kind == "combatant":
             return "combatant"  # "women fighters", "مدنيين مسلحين" are combatants
-        if vague_kind and refined is not None and refined.kind in _CIVILIAN_CLASSES:
+        if vague_kind and refined is not None and refined.kind in CIVILIAN_CLASSES:
             return refined.kind
         return victim.kind
 
@@ -295,55 +353,11 @@ class Sentence:
             elif group.subset and previous is not None:
                 group.harm = previous.harm
             else:
-                before = [c for c in cue_at if c < group.start]
-                after = [c for c in cue_at if c >= group.end]
-                pick = before[-1] if before else (after[0] if after else None)
+                # The nearest cue before the group, else the nearest after it.
+                at = bisect_left(cue_at, group.start)
+                later = bisect_left(cue_at, group.end)
+                pick = cue_at[at - 1] if at else (cue_at[later] if later < len(cue_at) else None)
                 group.harm = self.cues[pick] if pick is not None else None
             if group.victim == "other":
                 group.victim = previous.victim if previous is not None else "person"
             previous = group
-
-    def totals(self) -> dict[str, tuple[Range, bool, list[Group]]]:
-        """Per field: the sentence's sum, whether any part is vague, the groups used."""
-        combatants = any(g.victim == "combatant" for g in self.groups)
-        civilian = _CIVILIAN_CLASSES | (
-            {"person", "killed", "injured", "casualty"}
-            if self.rules.unqualified_civilian and not combatants
-            else set()
-        )
-        out: dict[str, tuple[Range, bool, list[Group]]] = {}
-        tolls: dict[str, tuple[Range, bool, list[Group]]] = {}
-
-        def add(name: str, count: Range, group: Group) -> None:
-            into = tolls if group.toll else out
-            total, vague, used = into.get(name, (Range(0, 0), False, []))
-            into[name] = (total + count, vague or group.vague, [*used, group])
-
-        # "حصيلة الضحايا إلى 7 شهداء": a plural noun beside a number is not more victims.
-        numbered = {g.harm for g in self.groups if not g.plural}
-        for g in self.groups:
-            covered = g.harm in numbered or "both" in numbered
-            if g.harm in (None, "other") or (g.plural and covered):
-                continue
-            deaths = g.harm in ("death", "both")
-            floor = self.rules.joint_floor if g.harm == "both" else g.count.low
-            death_count = Range(min(floor, g.count.low), g.count.high)
-            if deaths and g.victim == "child":
-                add("children_killed", death_count, g)
-            if deaths and g.victim == "woman":
-                add("women_killed", death_count, g)
-            if g.subset:
-                continue
-            if g.victim in civilian:
-                if deaths:
-                    add("civilian_deaths", death_count, g)
-                if g.harm in ("injury", "both"):
-                    low = 0 if g.harm == "both" else g.count.low
-                    add("civilian_injuries", Range(low, g.count.high), g)
-            elif g.victim == "combatant" and deaths:
-                add("combatant_deaths", death_count, g)
-        # "استشهاد مدني … قبل أن ترتفع حصيلة الشهداء إلى ثلاثة": the toll is the total.
-        for name, toll in tolls.items():
-            if name not in out or toll[0].high >= out[name][0].high:
-                out[name] = toll
-        return out

@@ -50,13 +50,20 @@ class Rules:
     not_a_count: frozenset[str]
     determiners: frozenset[str]
     one_of: frozenset[str]
+    one_after_noun: frozenset[str]
     tally: re.Pattern[str]
     rising: re.Pattern[str]
     strike: re.Pattern[str]
     not_victim_after: frozenset[str]
     toll_nouns: frozenset[str]
     toll_to: frozenset[str]
+    lose: frozenset[str]
+    joint_between: str
+    another: frozenset[str]
+    life: frozenset[str]
     zero: re.Pattern[str]
+    background: re.Pattern[str]
+    background_after: re.Pattern[str]
     damage_only: re.Pattern[str]
     plural: Range
     joint_floor: int
@@ -87,6 +94,12 @@ def rules() -> Rules:
         for number, entries in table.items()
         for w in entries
     }
+    kin = lex["kin"]
+    for kind in ("civilian", "child", "woman"):
+        for number, stems in kin[kind].items():
+            for stem in stems:
+                for suffix in kin["suffixes"]:
+                    victims.setdefault((_fold(stem + suffix),), (kind, number))
     cues = {_fold(w): kind for kind, entries in lex["cues"].items() for w in entries}
     words = lex["words"]
     zero = _alternation(lex["zero"]["phrases"])
@@ -98,13 +111,20 @@ def rules() -> Rules:
         not_a_count=frozenset(_fold(w) for w in words["not_a_count"]),
         determiners=frozenset(words["determiners_en"]),
         one_of=frozenset(_fold(w) for w in words["one_of"]),
+        one_after_noun=frozenset(_fold(w) for w in words["one_after_noun"]),
         tally=re.compile(_alternation(words["tally"])),
         rising=re.compile(_alternation(words["rising"])),
         strike=re.compile(_alternation(words["strike"])),
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
         toll_nouns=frozenset(_fold(w) for w in words["toll_nouns"]),
         toll_to=frozenset(_fold(w) for w in words["toll_to"]),
+        lose=frozenset(_fold(w) for w in words["lose"]),
+        joint_between=_fold(words["joint_between"]),
+        another=frozenset(_fold(w) for w in words["another"]),
+        life=frozenset(_fold(w) for w in words["life"]),
         zero=re.compile(zero),
+        background=re.compile(_alternation(lex["background"]["sentence"])),
+        background_after=re.compile(_alternation(lex["background"]["after"])),
         damage_only=re.compile(_alternation(lex["zero"]["damage_only"])),
         plural=Range(*settings["unnumbered_plural"]),
         joint_floor=int(settings["joint_deaths_floor"]),

@@ -110,6 +110,7 @@ class _Lexicon:
     open_spread: float
     approx_spread: float
     approx_min_step: int
+    glue_clitics: frozenset[str]
 
 
 def _fold_key(word: str) -> str:
@@ -160,7 +161,14 @@ def _lexicon() -> _Lexicon:
         open_spread=float(spread["open_spread"]),
         approx_spread=float(spread["approx_spread"]),
         approx_min_step=int(spread["approx_min_step"]),
+        glue_clitics=frozenset(_fold_key(w) for w in _glue_clitics(words)),
     )
+
+
+def _glue_clitics(words: dict[str, object]) -> list[str]:
+    glue = words.get("glue")
+    clitics = glue.get("clitics") if isinstance(glue, dict) else None
+    return [str(w) for w in clitics] if isinstance(clitics, list) else []
 
 
 def words_of(text: str, *, folded: str | None = None) -> list[Word]:
@@ -169,12 +177,36 @@ def words_of(text: str, *, folded: str | None = None) -> list[Word]:
     ``folded`` is ``fold_for_match(text)`` when the caller has it already.
     """
     folded = fold_for_match(text) if folded is None else folded
-    words = [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words = _glue_digits([Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)])
     if has_inner_marks(text):
         # fold_for_match closed up words with marks inside (قُتل, جرّاء): their spans
         # end where the original word does.
         words = [Word(w.key, w.start, original_end(text, folded, w.start, w.end)) for w in words]
     return words
+
+
+def _glue_digits(words: list[Word]) -> list[Word]:
+    """The words with digits glued to a word's end joined to it: part of a name, no count.
+
+    "درعا24", "Daraa24" (outlets) and reaction counters glued to a post's last word
+    ("الوكيل31") are not counts; "و3" (a clitic before the number) still is.
+    """
+    clitics = _lexicon().glue_clitics
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and word.key.isdecimal()
+            and last.end == word.start
+            and not last.key.isdecimal()
+            and last.key.isalpha()
+            and last.key not in clitics
+        ):
+            out[-1] = Word(last.key + word.key, last.start, word.end)
+            continue
+        out.append(word)
+    return out
 
 
 def _bare(word: str, table: dict[str, int] | frozenset[str]) -> str | None:

@@ -33,8 +33,9 @@ __all__ = [
     "repetition_key",
 ]
 
-# Marks that carry no letter (harakat, tatweel, zero-width and direction marks): removed.
-_SILENT = "\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+# Marks that carry no letter (harakat, tatweel, Quranic annotation marks that posts
+# slip into words, zero-width and direction marks): removed.
+_SILENT = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 _ARABIC = "\u0621-\u064a"
 # Posts obfuscate words against platform filters (استـ.شهاد، عد*وان، الغـ.ارات، اسـ ـتـ ـهـ ـداف):
 # punctuation between two Arabic letters, or spaces between tatweels, is removed with them.
