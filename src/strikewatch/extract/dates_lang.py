@@ -156,7 +156,8 @@ def date_vocabulary() -> DateVocabulary:
         rf"|(?<![\u0621-\u064a])[وبلف]{{0,2}}(?P<ar>{arabic})"
     )
     link = trie_pattern(links)
-    gap = re.compile(rf"[\s,،()\-–.]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
+    # "/" joins the parts of a written date too: "21 / شباط / 2025", "يونيو/حزيران".
+    gap = re.compile(rf"[\s,،()\-–./]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
     # Arabic harm words are matched inside words too: بقصف, يستهدف, والغارات.
     harm_pattern = re.compile(f"(?<![a-z]){trie_pattern(harm)}")
     return DateVocabulary(by_text, trigger, gap, day_first, harm_pattern, tuple(markers))

@@ -108,6 +108,12 @@ def _glued(folded: str, start: int, end: int) -> bool:
     """Whether a number touches a time, a fraction or another number ("14:30", "3.5")."""
     before = folded[start - 1] if start else " "
     after = folded[end : end + 2]
+    # A label's colon ("تاريخ النشر:30.12.2021") and a slash before a month name
+    # ("20/ تشرين الثاني") are not glue; a clock's colon and a fraction's slash are.
+    if before == ":" and not (start > 1 and folded[start - 2] in _DIGITS):
+        before = " "
+    if after[:1] == "/" and not folded[end + 1 : end + 3].strip()[:1].isdigit():
+        after = " "
     if before in _NOT_DAY_EDGE or (after and after[0] in _NOT_DAY_EDGE):
         return True
     # A full stop only glues when a digit is on its other side: "killed on March 5." is fine.
@@ -178,6 +184,14 @@ def _named(folded: str, items: list[_Item], at: int, used: set[int]) -> DateMent
         if last + 1 < len(items) and items[last + 1].kind == WordKind.ORDINAL:
             last += 1
     k = last + 1
+    if (
+        k < len(items)
+        and items[k].kind == WordKind.MONTH
+        and items[k].value == month.value
+        and _joined(folded, items[k - 1], items[k])
+    ):
+        # The month in both calendars' names: "2 كانون الأول/ديسمبر 2023".
+        last, k = k, k + 1
     if k < len(items) and _is_year(items[k]) and _joined(folded, items[k - 1], items[k]):
         year, last = items[k].value, k
     if day is None and year is None:
