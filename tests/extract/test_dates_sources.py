@@ -48,3 +48,30 @@ def test_a_label_colon_does_not_glue_a_numeric_date() -> None:
     assert found.event_date == date(2023, 2, 27)
     # A clock's colon still glues: 14:30 is no day.
     assert event("قصف عند الساعة 14:30 آذار", published_at=None).event_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("قتل ثلاثة مدنيين منذ 5 شباط 2023 في قصف متكرر على البلدة اليوم", "ar"),
+        ("ومنذ بدء التصعيد في 5 شباط 2023 قتل عشرات المدنيين بقصف اليوم", "ar"),
+        ("Shelling has killed ten civilians since 5 February 2023, and two today.", "en"),
+    ],
+)
+def test_a_date_that_opens_a_period_is_not_the_strike(text: str, language: str) -> None:
+    found = event(text, language=language)
+    # "Today" (the publication day) dates the report, not the start of the period.
+    assert found.event_date == date(2023, 3, 2)
+
+
+def test_the_date_that_closes_a_period_stays_a_candidate() -> None:
+    text = "وثقت فرق الإنقاذ منذ بداية العام حتى يوم أمس الأربعاء 1 آذار مقتل مدنيين بالقصف"
+    assert event(text).event_date == date(2023, 3, 1)
+    english = "Since January, shelling has killed 40 people until 1 March, when a drone struck."
+    assert event(english, language="en").event_date == date(2023, 3, 1)
+
+
+def test_a_period_start_alone_is_not_read_as_the_day() -> None:
+    # Nothing else dates the report, and no publication date: say nothing.
+    text = "قتل عشرات المدنيين بالقصف منذ 5 شباط 2023 في البلدة"
+    assert event(text, published_at=None).event_date is None

@@ -42,6 +42,9 @@ _HARM_FAR, _HARM_FAR_BONUS = 400, 1.0
 _STALE_DAYS, _STALE_PENALTY = 60, 2.5
 # Dates in the page chrome around the report (menus, related news) rarely date the strike.
 _OUTSIDE_CORE = 2.0
+# A date that opens a period ("منذ 5 آذار", "since March 5") is a start, not a strike day:
+# the penalty takes it below the thresholds unless nothing else in the report dates it.
+_SINCE_CHARS, _SINCE_PENALTY = 40, 4.0
 # Below these scores a date is more often page furniture or background than the strike
 # (measured on the development corpus: ~20 % right without an anchor, ~0 % with a stale one).
 _MIN_SCORE = 1.0
@@ -124,6 +127,7 @@ def find_event_date(
         harm=harm,
         years=scan.years,
         length=len(folded),
+        folded=folded,
     )
     candidates = [c for m in scan.mentions if (c := _resolve(m, context)) is not None]
     best = max(candidates, key=lambda c: (c.score, -c.mention.start), default=None)
@@ -185,6 +189,7 @@ class _Context:
     harm: list[int]  # offsets of harm words
     years: list[int]  # years written in the text
     length: int
+    folded: str
 
 
 def _anchor(
@@ -231,10 +236,21 @@ def _resolve(mention: DateMention, context: _Context) -> _Candidate | None:
     score = _BASE[mention.kind] + _placement(mention, context)
     if bound is not None and (bound - when).days > _STALE_DAYS:
         score -= _STALE_PENALTY
+    if _opens_period(context.folded, mention.start):
+        score -= _SINCE_PENALTY
     if mention.weekday is not None and mention.kind in (MentionKind.FULL, MentionKind.DAY_MONTH):
         # A weekday that agrees with the date confirms it; one that disagrees casts doubt.
         score += 0.5 if when.weekday() == mention.weekday else -1.0
     return _Candidate(when, mention, score)
+
+
+def _opens_period(folded: str, start: int) -> bool:
+    """Whether a 'since' word governs the date at ``start`` (same clause, a few words back)."""
+    window = folded[max(0, start - _SINCE_CHARS) : start]
+    clause = max(window.rfind(mark) for mark in ".\n!?؟")
+    words = list(date_vocabulary().since.finditer(window, clause + 1))
+    # "منذ بداية العام حتى يوم أمس 28 آذار": the date after "until" ends the period.
+    return bool(words) and words[-1].group("since") is not None
 
 
 def _placement(mention: DateMention, context: _Context) -> float:

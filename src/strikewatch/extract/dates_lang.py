@@ -58,6 +58,9 @@ class DateVocabulary:
     day_first: dict[str, bool]
     harm: re.Pattern[str]
     comment_markers: tuple[str, ...]
+    # Words that open a period ("منذ 5 آذار", "since"; group "since") or close it
+    # ("حتى", "until"; group "until"): a date after an open "since" starts the period.
+    since: re.Pattern[str]
 
 
 def _read_lexicons() -> list[dict[str, Any]]:
@@ -129,6 +132,8 @@ def date_vocabulary() -> DateVocabulary:
     harm: list[str] = []
     markers: list[str] = []
     links: list[str] = []
+    since: list[str] = []
+    until: list[str] = []
     day_first: dict[str, bool] = {}
     for table in _read_lexicons():
         for phrase in _phrases(table):
@@ -141,6 +146,8 @@ def date_vocabulary() -> DateVocabulary:
             fold_for_match(w) for w in words_of(table, "links") + words_of(table, "year_words")
         ]
         markers += [fold_for_match(w) for w in words_of(table, "comment_markers")]
+        since += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since")]
+        until += [" ".join(fold_for_match(w).split()) for w in words_of(table, "until")]
         day_first[str(table["language"])] = bool(table.get("day_first", True))
     latin = trie_pattern([w for w in by_text if w[0] in LATIN_LETTERS])
     arabic = trie_pattern([w for w in by_text if w[0] not in LATIN_LETTERS])
@@ -160,4 +167,11 @@ def date_vocabulary() -> DateVocabulary:
     gap = re.compile(rf"[\s,،()\-–./]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
     # Arabic harm words are matched inside words too: بقصف, يستهدف, والغارات.
     harm_pattern = re.compile(f"(?<![a-z]){trie_pattern(harm)}")
-    return DateVocabulary(by_text, trigger, gap, day_first, harm_pattern, tuple(markers))
+    # A period opens with a "since" word and may close with an "until" word before the date.
+    since_pattern = re.compile(
+        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<since>{trie_pattern(since)})(?![a-z\u0621-\u064a])"
+        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{trie_pattern(until)})(?![a-z\u0621-\u064a])"
+    )
+    return DateVocabulary(
+        by_text, trigger, gap, day_first, harm_pattern, tuple(markers), since_pattern
+    )
