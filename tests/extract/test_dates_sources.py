@@ -9,7 +9,10 @@ from datetime import date
 
 import pytest
 
+from strikewatch.extract import ReportInput, claims_for
 from strikewatch.extract.dates import DateFinding, find_event_date
+from strikewatch.extract.dates_anchor import heading_date
+from strikewatch.model import DatePrecision
 
 # A Thursday.
 PUBLISHED = "2023-03-02"
@@ -75,3 +78,48 @@ def test_a_period_start_alone_is_not_read_as_the_day() -> None:
     # Nothing else dates the report, and no publication date: say nothing.
     text = "قتل عشرات المدنيين بالقصف منذ 5 شباط 2023 في البلدة"
     assert event(text, published_at=None).event_date is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("حصاد الأحداث الميدانية ليوم الاثنين 27-02-2023\n\n", date(2023, 2, 27)),
+        ("حصيلة ليوم الاثنين 27 / شباط / 2023\n\n", date(2023, 2, 27)),
+        ("Daily round-up for Monday, 27 February 2023\n\n", date(2023, 2, 27)),
+        # The weekday must agree with the date: 27 February 2023 was a Monday.
+        ("حصاد الأحداث الميدانية ليوم الثلاثاء 27-02-2023\n\n", None),
+        # No weekday, or a range: not a single day's round-up.
+        ("حصاد الأحداث الميدانية 27-02-2023\n\n", None),
+        ("Weekly round-up, Monday 20 February to Monday 27 February 2023\n\n", None),
+    ],
+)
+def test_heading_date_of_a_daily_round_up(heading: str, expected: date | None) -> None:
+    assert heading_date(heading) == expected
+
+
+def test_an_event_under_a_heading_is_read_against_its_day() -> None:
+    found = event("حلب: قصف مدفعي أمس على قرية الزيتونة", heading_date=date(2023, 2, 27))
+    assert found.event_date == date(2023, 2, 26)
+    assert "digest heading" in found.reason
+    plain = event("حلب: اجتماع للمجلس المحلي", published_at=None, heading_date=date(2023, 2, 27))
+    assert plain.event_date == date(2023, 2, 27) and plain.precision is DatePrecision.DAY
+    # A heading dated after the publication is not believed.
+    later = event("حلب: قصف مدفعي على القرية", heading_date=date(2023, 3, 9))
+    assert later.event_date == date(2023, 3, 2) and "digest heading" not in later.reason
+
+
+ROUND_UP = (
+    "حصاد الأحداث الميدانية ليوم الاثنين 27-02-2023\n\n"
+    "حلب: قصف مدفعي على قرية الزيتونة بالريف الغربي أدى إلى إصابة طفل بجروح.\n\n"
+    "إدلب: غارات جوية على أطراف بلدة السنديان أسفرت عن مقتل رجلين.\n\n"
+    "حماة: سقوط قذائف هاون على مدينة الرمان دون ورود أنباء عن إصابات.\n\n"
+    "اللاذقية: اجتماع للمجلس المحلي لبحث مشاريع المياه."
+)
+
+
+def test_claims_of_a_round_up_take_the_day_of_its_heading() -> None:
+    claims = claims_for(ReportInput(external_id="r1", text=ROUND_UP, language="ar"))
+    assert len(claims) == 3
+    assert {c.event_date for c in claims} == {"2023-02-27"}
+    assert all(c.date_precision is DatePrecision.DAY for c in claims)
+    assert all("digest heading" in c.details["reasons"]["date"] for c in claims)

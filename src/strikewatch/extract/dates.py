@@ -109,13 +109,21 @@ def find_event_date(
     published_at: str | None,
     url: str | None = None,
     report_id: str | None = None,
+    heading_date: date | None = None,
 ) -> DateFinding:
-    """The strike date of a report: the best-supported date not after its publication."""
+    """The strike date of a report: the best-supported date not after its publication.
+
+    ``heading_date`` is the day a digest's heading gives its events (``dates_anchor.
+    heading_date``); an event of that digest is read against it rather than against the
+    publication date, which may be a day or more later.
+    """
     vocab = date_vocabulary()
     folded = _without_comments(fold_for_match(text), vocab.comment_markers)
     day_first = vocab.day_first.get((language or "ar").split("-")[0].lower(), True)
     scan = scan_text(folded, day_first=day_first)
     anchor, anchor_from = _anchor(text, folded, scan.mentions, published_at, url, report_id)
+    if heading_date is not None and (anchor is None or heading_date <= anchor):
+        anchor, anchor_from = heading_date, "digest heading"
     # Without a publication date, a month in the address still bounds the strike (a page
     # cannot report what has not happened) and gives day-months their year.
     url_month = month_from_url(url) if anchor is None else None
@@ -143,8 +151,9 @@ def find_event_date(
         )
     if anchor is not None:
         # A report that dates nothing itself is news of its day when it reads like news
-        # (اليوم, عاجل, a strike or harm word); otherwise only the week is vouched for.
-        fresh = scan.fresh or bool(harm)
+        # (اليوم, عاجل, a strike or harm word), or an event under a daily round-up's
+        # heading; otherwise only the week is vouched for.
+        fresh = scan.fresh or bool(harm) or anchor is heading_date
         return DateFinding(
             anchor,
             DatePrecision.DAY if fresh else DatePrecision.WEEK,

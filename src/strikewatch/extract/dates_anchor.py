@@ -161,3 +161,38 @@ def publication_date(
     if from_chrome:
         return from_chrome, "page chrome"
     return None, ""
+
+
+# How far before a heading's date its weekday may stand ("ليوم الاثنين 25-07-2022").
+_HEADING_WEEKDAY_CHARS = 12
+
+
+def heading_date(heading: str) -> date | None:
+    """The day a digest's heading gives all its events ("حصاد … ليوم الاثنين 25-07-2022").
+
+    Only a full date whose weekday is written beside it and agrees with it, and only when
+    the heading names no other day: a daily round-up says which day it sums up, while a
+    weekly one ("1-7 March 2023") or a heading that quotes an older date does not.
+    """
+    folded = fold_for_match(heading)
+    mentions = scan_text(folded).mentions
+    days = {found for m in mentions if m.kind is MentionKind.FULL and (found := m.full_date())}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    if any(
+        m.kind is MentionKind.DAY_MONTH and (m.month, m.day) != (day.month, day.day)
+        for m in mentions
+    ):
+        return None  # "from Monday 20 February to Monday 27 February 2023"
+    for mention in mentions:
+        if mention.kind is not MentionKind.FULL or mention.full_date() != day:
+            continue
+        if mention.weekday == day.weekday() or any(
+            other.kind is MentionKind.WEEKDAY
+            and other.weekday == day.weekday()
+            and 0 <= mention.start - other.end <= _HEADING_WEEKDAY_CHARS
+            for other in mentions
+        ):
+            return day
+    return None
