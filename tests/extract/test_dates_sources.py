@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from strikewatch.extract import ReportInput, claims_for
-from strikewatch.extract.dates import DateFinding, find_event_date
+from strikewatch.extract.dates import DateFinding, find_event_date, find_publication_date
 from strikewatch.extract.dates_anchor import heading_date
 from strikewatch.model import DatePrecision
 
@@ -123,3 +123,42 @@ def test_claims_of_a_round_up_take_the_day_of_its_heading() -> None:
     assert {c.event_date for c in claims} == {"2023-02-27"}
     assert all(c.date_precision is DatePrecision.DAY for c in claims)
     assert all("digest heading" in c.details["reasons"]["date"] for c in claims)
+
+
+TICKER = "\n\n".join(
+    [
+        "السبت 4 آذار, 2023",
+        "وزير الزراعة يفتتح معرضاً للمنتجات المحلية في العاصمة",
+        "ارتفاع أسعار الخضار في الأسواق مع بداية الموسم الجديد",
+        "فريق المدينة يفوز بالمباراة النهائية لكأس الدوري المحلي",
+        "افتتاح مدرسة جديدة في الحي الشمالي بعد ترميمها بالكامل",
+        "انقطاع الكهرباء عن عدة أحياء بسبب أعمال الصيانة الدورية",
+        "مهرجان ثقافي يجمع فرقاً شعبية من مختلف المحافظات السورية",
+        "قتل مدني وأصيب آخران بقصف مدفعي على أطراف قرية الزيتونة",
+    ]
+)
+
+
+def test_a_date_over_a_ticker_of_headlines_is_the_capture_day() -> None:
+    # Sites print today's date above their headlines: not the report's date, nor its strike's.
+    assert find_publication_date(TICKER) is None
+    found = event(TICKER, published_at=None)
+    assert found.event_date is None and found.clue is None
+
+
+def test_a_date_that_ends_the_page_is_a_sidebar_item() -> None:
+    text = "أخبار ذات صلة\n\nافتتاح معرض للكتاب في المدينة\n\n4 آذار 2023"
+    assert find_publication_date(text) is None
+
+
+def test_a_date_over_the_report_itself_is_its_stamp() -> None:
+    text = (
+        "4 آذار 2023\n\n"
+        "قتل مدني وأصيب آخران بقصف مدفعي على أطراف قرية الزيتونة اليوم.\n\n"
+        "وقال مسعفون إن القصف استهدف منازل المدنيين."
+    )
+    assert find_publication_date(text) == date(2023, 3, 4)
+    english = (
+        "4 March 2023\n\nAleppo, Agency - Shelling killed a farmer in the village today.\n\nMore."
+    )
+    assert find_publication_date(english) == date(2023, 3, 4)

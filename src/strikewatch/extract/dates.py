@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from strikewatch.extract.chrome import find_core
 from strikewatch.extract.dates_anchor import (
+    is_page_furniture,
     month_from_url,
     parse_published_at,
     publication_date,
@@ -178,6 +179,8 @@ def _clue(text: str, mentions: list[DateMention], context: _Context) -> DateClue
     for mention in mentions:
         if mention.weekday is None or mention.kind is MentionKind.MONTH_YEAR:
             continue
+        if mention.kind is MentionKind.FULL and is_page_furniture(context.folded, mention):
+            continue
         score = _BASE[mention.kind] + _placement(mention, context)
         if best is None or score > best[0]:
             best = (score, DateClue(mention.weekday, text[mention.start : mention.end]))
@@ -241,6 +244,8 @@ def _resolve(mention: DateMention, context: _Context) -> _Candidate | None:
     if mention.kind is MentionKind.MONTH_YEAR:
         # "in March 2020" was background far more often than the strike (0 of 40 on the
         # development corpus); its year still counts among the text's years.
+        return None
+    if mention.kind is MentionKind.FULL and is_page_furniture(context.folded, mention):
         return None
     score = _BASE[mention.kind] + _placement(mention, context)
     if bound is not None and (bound - when).days > _STALE_DAYS:

@@ -37,6 +37,9 @@ _CHROME_BEFORE = re.compile(r"\d{1,2}:\d\d\s*(?:am|pm|ص|م)?\s*[·•]?\s*$", r
 _CHROME_WORDS = re.compile(r"shared with|تمت المشاركه|verified account", re.IGNORECASE)
 # Chrome dates sit at the top of a capture; deeper dates belong to the story.
 _HEAD_CHARS = 400
+# A date above this many headline lines in a row is a site's "today" over its ticker (the
+# development corpus: tickers of 14 lines; an article's header at most 5 short lines).
+_TICKER_HEADLINES, _HEADLINE_MIN_WORDS, _HEADLINE_MAX_CHARS = 6, 4, 140
 
 
 def snowflake_date(status_id: int) -> date | None:
@@ -121,10 +124,48 @@ def date_from_chrome(folded: str, mentions: list[DateMention]) -> date | None:
             _CHROME_AFTER.search(after)
             or _CHROME_BEFORE.search(before)
             or _CHROME_WORDS.search(after)
-            or _alone_on_line(folded, mention.start, mention.end)
+            or (
+                _alone_on_line(folded, mention.start, mention.end)
+                and _heads_report(folded, mention.end)
+            )
         ):
             return found
     return None
+
+
+def is_page_furniture(folded: str, mention: DateMention) -> bool:
+    """Whether a date alone on its line heads a ticker of headlines or ends the page.
+
+    Such a date is the capture's day or another article's, neither this report's.
+    """
+    return _alone_on_line(folded, mention.start, mention.end) and not _heads_report(
+        folded, mention.end
+    )
+
+
+def _heads_report(folded: str, end: int) -> bool:
+    """Whether a date alone on its line stands over a report, not over a list of headlines.
+
+    Sites print today's date above their ticker of headlines, and a sidebar prints each
+    item's date after its headline; captures that caught only those chrome parts carry the
+    capture day, not the report's (on the development corpus, a year or more later).
+    """
+    line_end = folded.find("\n", end)
+    if line_end < 0 or not folded[line_end:].strip():
+        return False  # the page ends with the date: a sidebar item's stamp
+    run = 0
+    for line in folded[line_end:].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) < _HEADLINE_MIN_WORDS or len(line) > _HEADLINE_MAX_CHARS:
+            break
+        if line.endswith((".", ":", "،")):
+            break
+        run += 1
+        if run >= _TICKER_HEADLINES:
+            return False
+    return True
 
 
 def _alone_on_line(folded: str, start: int, end: int) -> bool:
