@@ -162,3 +162,17 @@ def test_a_date_over_the_report_itself_is_its_stamp() -> None:
         "4 March 2023\n\nAleppo, Agency - Shelling killed a farmer in the village today.\n\nMore."
     )
     assert find_publication_date(english) == date(2023, 3, 4)
+
+
+def test_a_by_line_label_makes_a_deep_date_the_stamp() -> None:
+    menu = "\n".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "منوعات", "فيديو"] * 12)
+    text = f"{menu}\n\nتاريخ النشر: 04.03.2023\n\nقتل مدني بقصف مدفعي على القرية"
+    assert text.index("تاريخ النشر") > 400
+    assert find_publication_date(text) == date(2023, 3, 4)
+    found = event(text, published_at=None)
+    assert found.event_date == date(2023, 3, 4)
+    assert found.anchor == date(2023, 3, 4) and "page chrome" in found.reason
+    english = f"{menu}\n\nPublished on 4 March 2023\n\nShelling killed a farmer yesterday."
+    assert find_publication_date(english) == date(2023, 3, 4)
+    # Without the label, a date that deep in the page is the story's, not a stamp.
+    assert find_publication_date(text.replace("تاريخ النشر: ", "")) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from strikewatch.extract.dates_lang import date_vocabulary
 from strikewatch.extract.dates_scan import DateMention, MentionKind, scan_text
 from strikewatch.normalise import fold_for_match
 
@@ -37,6 +38,8 @@ _CHROME_BEFORE = re.compile(r"\d{1,2}:\d\d\s*(?:am|pm|ص|م)?\s*[·•]?\s*$", r
 _CHROME_WORDS = re.compile(r"shared with|تمت المشاركه|verified account", re.IGNORECASE)
 # Chrome dates sit at the top of a capture; deeper dates belong to the story.
 _HEAD_CHARS = 400
+# How far before a date its by-line label may begin ("توقيت النشر 17:41 29 أبريل 2023").
+_LABEL_CHARS = 30
 # A date above this many headline lines in a row is a site's "today" over its ticker (the
 # development corpus: tickers of 14 lines; an article's header at most 5 short lines).
 _TICKER_HEADLINES, _HEADLINE_MIN_WORDS, _HEADLINE_MAX_CHARS = 6, 4, 140
@@ -106,17 +109,21 @@ def date_from_chrome(folded: str, mentions: list[DateMention]) -> date | None:
 
     A full date counts as a stamp when a clock time or a '·' sits beside it, or when a
     'Shared with Public' line follows, and only near the top of the capture: stamps of
-    other posts lower on the page are not this report's.
+    other posts lower on the page are not this report's. A by-line label before it
+    ("تاريخ النشر:", "Published on") makes it the stamp wherever it is.
     """
+    label = date_vocabulary().published_label
     for mention in mentions:
-        if mention.start > _HEAD_CHARS and not _CHROME_WORDS.search(
-            folded, mention.end, mention.end + 40
-        ):
-            continue
         if mention.kind is not MentionKind.FULL:
             continue
         found = mention.full_date()
         if found is None:
+            continue
+        if label.search(folded, max(0, mention.start - _LABEL_CHARS), mention.start):
+            return found
+        if mention.start > _HEAD_CHARS and not _CHROME_WORDS.search(
+            folded, mention.end, mention.end + 40
+        ):
             continue
         after = folded[mention.end : mention.end + 40]
         before = folded[max(0, mention.start - 20) : mention.start]

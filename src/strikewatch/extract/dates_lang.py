@@ -61,6 +61,9 @@ class DateVocabulary:
     # Words that open a period ("منذ 5 آذار", "since"; group "since") or close it
     # ("حتى", "until"; group "until"): a date after an open "since" starts the period.
     since: re.Pattern[str]
+    # A by-line label right before a date makes it the publication stamp, wherever it is
+    # on the page ("تاريخ النشر: 12.03.2023", "Published on 12 March 2023").
+    published_label: re.Pattern[str]
 
 
 def _read_lexicons() -> list[dict[str, Any]]:
@@ -134,6 +137,7 @@ def date_vocabulary() -> DateVocabulary:
     links: list[str] = []
     since: list[str] = []
     until: list[str] = []
+    labels: list[str] = []
     day_first: dict[str, bool] = {}
     for table in _read_lexicons():
         for phrase in _phrases(table):
@@ -148,6 +152,7 @@ def date_vocabulary() -> DateVocabulary:
         markers += [fold_for_match(w) for w in words_of(table, "comment_markers")]
         since += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since")]
         until += [" ".join(fold_for_match(w).split()) for w in words_of(table, "until")]
+        labels += [" ".join(fold_for_match(w).split()) for w in words_of(table, "published")]
         day_first[str(table["language"])] = bool(table.get("day_first", True))
     latin = trie_pattern([w for w in by_text if w[0] in LATIN_LETTERS])
     arabic = trie_pattern([w for w in by_text if w[0] not in LATIN_LETTERS])
@@ -172,6 +177,16 @@ def date_vocabulary() -> DateVocabulary:
         rf"(?<![a-z\u0621-\u064a])[وف]?(?P<since>{trie_pattern(since)})(?![a-z\u0621-\u064a])"
         rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{trie_pattern(until)})(?![a-z\u0621-\u064a])"
     )
+    label_pattern = re.compile(
+        rf"(?<![a-z\u0621-\u064a])(?:{trie_pattern(labels)})[\s:|\-]*(?:\d{{1,2}}:\d\d)?[\s:|\-]*$"
+    )
     return DateVocabulary(
-        by_text, trigger, gap, day_first, harm_pattern, tuple(markers), since_pattern
+        by_text,
+        trigger,
+        gap,
+        day_first,
+        harm_pattern,
+        tuple(markers),
+        since_pattern,
+        label_pattern,
     )
