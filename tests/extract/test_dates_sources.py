@@ -176,3 +176,14 @@ def test_a_by_line_label_makes_a_deep_date_the_stamp() -> None:
     assert find_publication_date(english) == date(2023, 3, 4)
     # Without the label, a date that deep in the page is the story's, not a stamp.
     assert find_publication_date(text.replace("تاريخ النشر: ", "")) is None
+
+
+def test_claims_name_where_their_anchor_came_from() -> None:
+    text = "4 March 2023\n\nAleppo, Agency - Shelling killed a farmer in the village.\n\nMore."
+    (claim,) = claims_for(ReportInput(external_id="r2", text=text, language="en"))
+    assert claim.event_date == "2023-03-04"
+    # The stamp was found on the page, not given with the report: the reason says so.
+    assert "page chrome 2023-03-04" in claim.details["reasons"]["date"]
+    given = ReportInput(external_id="r3", text=text, language="en", published_at="2023-03-05")
+    (claim,) = claims_for(given)
+    assert "publication 2023-03-05" in claim.details["reasons"]["date"]

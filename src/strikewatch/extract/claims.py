@@ -74,12 +74,16 @@ def claims_for(report: ReportInput, *, gazetteer: Gazetteer | None = None) -> li
                 details={"boilerplate": True, "reasons": {"relevance": relevance.reason}},
             )
         ]
-    published = find_publication_date(text, url=report.url, report_id=report.external_id)
-    anchor = published_at or (published.isoformat() if published else None)
     events = split_events(text, language=report.language, core=relevance.core)
     if len(events) == 1:
-        # One event: its span is the core; the date may also sit in the page's chrome.
+        # One event: its span is the core; the date may also sit in the page's chrome,
+        # where find_event_date reads it (and names where it found it).
         events = [EventSpan(relevance.core[0], relevance.core[1], events[0].reason)]
+        anchor = published_at
+    else:
+        # A digest's events are read alone: the page's stamp is found once, for all.
+        published = find_publication_date(text, url=report.url, report_id=report.external_id)
+        anchor = published_at or (published.isoformat() if published else None)
     # A daily round-up's heading names the day its events happened.
     day = heading_date(text[relevance.core[0] : events[0].start]) if len(events) > 1 else None
     claims = []
