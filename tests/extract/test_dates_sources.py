@@ -187,3 +187,14 @@ def test_claims_name_where_their_anchor_came_from() -> None:
     given = ReportInput(external_id="r3", text=text, language="en", published_at="2023-03-05")
     (claim,) = claims_for(given)
     assert "publication 2023-03-05" in claim.details["reasons"]["date"]
+
+
+def test_a_slug_that_ends_with_its_day_dates_the_page() -> None:
+    url = "https://news.example.org/reports/daily-bulletin-27-02-2023.html?ref=feed"
+    assert find_publication_date("", url=url) == date(2023, 2, 27)
+    assert find_publication_date("", url="https://news.example.org/r/bulletin-7-2-2023") == (
+        date(2023, 2, 7)
+    )
+    # A count and a year in a slug are no date; nor is a day that does not exist.
+    assert find_publication_date("", url="https://news.example.org/r/12-killed-2023") is None
+    assert find_publication_date("", url="https://news.example.org/r/31-02-2023") is None

@@ -25,9 +25,11 @@ _STATUS_ID = re.compile(
 # Syria has kept UTC+3 since 2022 (UTC+2/+3 before): a post's local date, not UTC's.
 _SYRIA = timezone(timedelta(hours=3))
 _URL_DATES = (
-    re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$|[-_])"),
-    re.compile(r"(?<![\d])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
-    re.compile(r"[/_\-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/_\-.]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|[-_])"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"[/_\-](?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_\-.]|$)"),
+    # A slug that ends with the day it reports: "...-report-23-11-2021.html".
+    re.compile(r"[/_\-](?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?:[/_.?#]|$)"),
 )
 # Page chrome around a post: "March 12, 2023 · Shared with Public", "9:05 AM · Mar 4, 2023",
 # "12 مارس 2023 · تمت المشاركة مع العامة".
@@ -69,7 +71,7 @@ def date_from_url(url: str | None) -> date | None:
         return snowflake_date(int(status.group(1)))
     for pattern in _URL_DATES:
         m = pattern.search(url)
-        if m and (found := _valid(*m.groups())):
+        if m and (found := _valid(m["y"], m["m"], m["d"])):
             return found
     return None
 
