@@ -198,3 +198,13 @@ def test_a_slug_that_ends_with_its_day_dates_the_page() -> None:
     # A count and a year in a slug are no date; nor is a day that does not exist.
     assert find_publication_date("", url="https://news.example.org/r/12-killed-2023") is None
     assert find_publication_date("", url="https://news.example.org/r/31-02-2023") is None
+
+
+def test_an_archive_copy_is_dated_by_the_address_it_copied_not_its_capture() -> None:
+    capture = "https://web.archive.org/web/20230415/https://news.example.org/item/123"
+    assert find_publication_date("", url=capture) is None
+    copied = "https://web.archive.org/web/20230415101010/https://news.example.org/2023/03/12/a"
+    assert find_publication_date("", url=copied) == date(2023, 3, 12)
+    today = "https://archive.ph/2023.04.15-101010/https://news.example.org/item-12-03-2023"
+    assert find_publication_date("", url=today) == date(2023, 3, 12)
+    assert find_publication_date("", url="https://archive.ph/20230415/x") is None

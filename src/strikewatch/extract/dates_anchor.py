@@ -62,10 +62,28 @@ def _valid(year: str, month: str, day: str) -> date | None:
         return None
 
 
+# An archive service's copy: its stamp is when the page was captured (a bound on the strike,
+# never its day, nor the publication's); the address it copied comes after the stamp.
+_ARCHIVE_COPY = re.compile(
+    r"^(?:https?://)?(?:web\.)?archive\.org/web/[0-9*]+[a-z_]*/(?P<original>.*)$"
+    r"|^(?:https?://)?archive\.(?:ph|is|today|li|vn|md)/(?:[0-9.]+-[0-9]+/)?(?P<copied>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _original_address(url: str) -> str:
+    """The address an archive service copied, or the address itself."""
+    copy = _ARCHIVE_COPY.match(url)
+    if copy is None:
+        return url
+    return copy["original"] if copy["original"] is not None else copy["copied"]
+
+
 def date_from_url(url: str | None) -> date | None:
     """The posting date an address carries: X status ids, or /2023/03/12/-style paths."""
     if not url:
         return None
+    url = _original_address(url)
     status = _STATUS_ID.search(url)
     if status:
         return snowflake_date(int(status.group(1)))
@@ -83,7 +101,7 @@ def month_from_url(url: str | None) -> date | None:
     """The last day of the month an address names (/2023/01/slug), when it names no day."""
     if not url:
         return None
-    m = _URL_MONTH.search(url)
+    m = _URL_MONTH.search(_original_address(url))
     if m is None or not 1 <= int(m.group(2)) <= 12:
         return None
     year, month = int(m.group(1)), int(m.group(2))
