@@ -267,6 +267,11 @@ def test_a_scraped_year_yields_to_the_page_stamp() -> None:
     text = "صفحة الأخبارFebruary 22, 2025 · Shared with Publicقصف مدفعي فجر اليوم"
     found = event(text, published_at="22 فبراير 2026")
     assert found.event_date == date(2025, 2, 22)
+    # A day off too: the scraper read the page in its own time zone.
+    found = event(text, published_at="23 فبراير 2026")
+    assert found.event_date == date(2025, 2, 22)
+    # Days apart is no scraper's slip: the given date stands.
+    assert event(text, published_at="27 فبراير 2026").anchor == date(2026, 2, 27)
 
 
 def test_numbers_that_are_not_days() -> None:

@@ -223,12 +223,18 @@ def _anchor(
         found is not None
         and not _is_iso(published_at)
         and found.year != given.year
-        and (found.month, found.day) == (given.month, given.day)
+        and abs((_with_year(given, found.year) - found).days) <= 1
     ):
-        # Scrapers that read "March 12" off a page add the year they ran in; the page's
-        # own full stamp, or the address, knows better.
+        # Scrapers that read "March 12" off a page add the year they ran in (and may
+        # read it a day off, in their own time zone); the page's own full stamp, or the
+        # address, knows better.
         return found, found_from
     return given, "publication"
+
+
+def _with_year(day: date, year: int) -> date:
+    """The same day and month in another year (28 February for a 29th in a common year)."""
+    return _try_date(year, day.month, day.day) or date(year, day.month, 28)
 
 
 def _is_iso(value: str | None) -> bool:
