@@ -208,3 +208,12 @@ def test_an_archive_copy_is_dated_by_the_address_it_copied_not_its_capture() -> 
     today = "https://archive.ph/2023.04.15-101010/https://news.example.org/item-12-03-2023"
     assert find_publication_date("", url=today) == date(2023, 3, 12)
     assert find_publication_date("", url="https://archive.ph/20230415/x") is None
+
+
+def test_a_weekday_that_opens_an_and_sentence_is_an_earlier_event() -> None:
+    text = "أصيب مزارع بقصف مدفعي على أطراف القرية السبت.\nوأمس الجمعة، أصيب طفل بقصف مجاور"
+    found = event(text, published_at=None)
+    assert found.clue is not None and found.clue.weekday == 5
+    # Alone, it is still the only day the report names.
+    alone = event("وأمس الجمعة، أصيب طفل بقصف على قرية مجاورة", published_at=None)
+    assert alone.clue is not None and alone.clue.weekday == 4
