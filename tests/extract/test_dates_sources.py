@@ -217,3 +217,29 @@ def test_a_weekday_that_opens_an_and_sentence_is_an_earlier_event() -> None:
     # Alone, it is still the only day the report names.
     alone = event("وأمس الجمعة، أصيب طفل بقصف على قرية مجاورة", published_at=None)
     assert alone.clue is not None and alone.clue.weekday == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "weekday"),
+    [
+        ("قصف مدفعي بعد منتصف ليل الجمعة – السبت على القرية", "ar", 5),
+        ("قصف مدفعي ليلة الجمعة – السبت على القرية", "ar", 4),
+        ("Shelling after midnight on Friday-Saturday hit the village", "en", 5),
+        ("Shelling on the night of Friday-Saturday hit the village", "en", 4),
+    ],
+)
+def test_a_night_across_two_days(text: str, language: str, weekday: int) -> None:
+    # The night's first day, or its second when the text says "after midnight".
+    found = event(text, published_at=None, language=language)
+    assert found.clue is not None and found.clue.weekday == weekday
+    dated = event(text, language=language)
+    assert dated.event_date is not None and dated.event_date.weekday() == weekday
+
+
+def test_names_that_hold_date_words_date_nothing() -> None:
+    footer = "Video of shelling on the village\nHow it worksNFL Sunday Ticket© 2024 Google LLC"
+    found = event(footer, published_at=None, language="en")
+    assert found.clue is None and found.event_date is None
+    # The weekday alone is still read.
+    plain = footer.replace("NFL Sunday Ticket", " on Sunday")
+    assert event(plain, published_at=None, language="en").clue is not None

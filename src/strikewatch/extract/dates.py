@@ -11,6 +11,7 @@ the dates of a page, not reading them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -121,7 +122,9 @@ def find_event_date(
     publication date, which may be a day or more later.
     """
     vocab = date_vocabulary()
-    folded = _without_comments(fold_for_match(text), vocab.comment_markers)
+    folded = _without_names(
+        _without_comments(fold_for_match(text), vocab.comment_markers), vocab.not_dates
+    )
     day_first = vocab.day_first.get((language or "ar").split("-")[0].lower(), True)
     scan = scan_text(folded, day_first=day_first)
     anchor, anchor_from = _anchor(text, folded, scan.mentions, published_at, url, report_id)
@@ -201,6 +204,13 @@ def _opens_aside(folded: str, start: int) -> bool:
         return False
     before = folded[max(0, start - 3) : start].rstrip(" \t")
     return not before or before[-1] in ".\n!?؟"
+
+
+def _without_names(folded: str, names: re.Pattern[str] | None) -> str:
+    """The folded text with names that hold date words ("NFL Sunday Ticket") blanked out."""
+    if names is None:
+        return folded
+    return names.sub(lambda m: " " * len(m.group()), folded)
 
 
 def _without_comments(folded: str, markers: tuple[str, ...]) -> str:

@@ -64,6 +64,10 @@ class DateVocabulary:
     # A by-line label right before a date makes it the publication stamp, wherever it is
     # on the page ("تاريخ النشر: 12.03.2023", "Published on 12 March 2023").
     published_label: re.Pattern[str]
+    # "After midnight" words: a night across two days is then the second day's.
+    after_midnight: re.Pattern[str]
+    # Names that hold date words and are no dates ("NFL Sunday Ticket"); None if none.
+    not_dates: re.Pattern[str] | None
 
 
 def _read_lexicons() -> list[dict[str, Any]]:
@@ -138,6 +142,8 @@ def date_vocabulary() -> DateVocabulary:
     since: list[str] = []
     until: list[str] = []
     labels: list[str] = []
+    midnight: list[str] = []
+    names: list[str] = []
     day_first: dict[str, bool] = {}
     for table in _read_lexicons():
         for phrase in _phrases(table):
@@ -153,6 +159,8 @@ def date_vocabulary() -> DateVocabulary:
         since += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since")]
         until += [" ".join(fold_for_match(w).split()) for w in words_of(table, "until")]
         labels += [" ".join(fold_for_match(w).split()) for w in words_of(table, "published")]
+        midnight += [" ".join(fold_for_match(w).split()) for w in words_of(table, "after_midnight")]
+        names += [" ".join(fold_for_match(w).split()) for w in words_of(table, "not_dates")]
         day_first[str(table["language"])] = bool(table.get("day_first", True))
     latin = trie_pattern([w for w in by_text if w[0] in LATIN_LETTERS])
     arabic = trie_pattern([w for w in by_text if w[0] not in LATIN_LETTERS])
@@ -189,4 +197,6 @@ def date_vocabulary() -> DateVocabulary:
         tuple(markers),
         since_pattern,
         label_pattern,
+        re.compile(trie_pattern(midnight)),
+        re.compile(trie_pattern(names)) if names else None,
     )

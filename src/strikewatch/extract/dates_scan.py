@@ -253,12 +253,32 @@ def _relative_and_weekdays(folded: str, items: list[_Item], used: set[int]) -> l
             )
         elif item.kind == WordKind.WEEKDAY:
             prev = items[at - 1] if at else None
-            start, end, past = item.start, item.end, False
+            start, end, past, weekday = item.start, item.end, False, item.value
             if prev is not None and prev.kind == WordKind.PAST and _joined(folded, prev, item):
                 start, past = prev.start, True
             elif nxt is not None and nxt.kind == WordKind.PAST and joined_next:
                 end, past = nxt.end, True
-            found.append(
-                DateMention(start, end, MentionKind.WEEKDAY, weekday=item.value, past=past)
-            )
+            elif (
+                nxt is not None
+                and nxt.kind == WordKind.WEEKDAY
+                and nxt.value == (item.value + 1) % 7
+                and joined_next
+            ):
+                # A night across two days ("ليلة الجمعة - السبت"): the first day, unless
+                # the text says "after midnight" of it.
+                end = nxt.end
+                used.add(at + 1)
+                if _after_midnight(folded, item.start):
+                    weekday = nxt.value
+            found.append(DateMention(start, end, MentionKind.WEEKDAY, weekday=weekday, past=past))
     return found
+
+
+# How far before a night's weekdays "after midnight" may stand ("بعد منتصف ليل الجمعة").
+_MIDNIGHT_CHARS = 20
+
+
+def _after_midnight(folded: str, start: int) -> bool:
+    """Whether "after midnight" words stand just before the night named at ``start``."""
+    window = folded[max(0, start - _MIDNIGHT_CHARS) : start]
+    return date_vocabulary().after_midnight.search(window) is not None
