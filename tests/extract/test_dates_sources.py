@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikewatch.extract import ReportInput, claims_for
 from strikewatch.extract.dates import DateFinding, find_event_date, find_publication_date
@@ -243,3 +245,53 @@ def test_names_that_hold_date_words_date_nothing() -> None:
     # The weekday alone is still read.
     plain = footer.replace("NFL Sunday Ticket", " on Sunday")
     assert event(plain, published_at=None, language="en").clue is not None
+
+
+_PIECES = st.sampled_from(
+    [
+        "حصاد",
+        "ليوم",
+        "الاثنين",
+        "الثلاثاء",
+        "27",
+        "28",
+        "-",
+        "/",
+        "02",
+        "2023",
+        "شباط",
+        "فبراير",
+        "منذ",
+        "حتى",
+        "بعد منتصف",
+        "ليلة",
+        "أمس",
+        "Monday",
+        "since",
+        "\n",
+        "تاريخ النشر:",
+        "قصف",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(_PIECES, max_size=25),
+    heading=st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2030, 12, 31))),
+)
+def test_heading_and_period_rules_keep_their_bounds(
+    pieces: list[str], heading: date | None
+) -> None:
+    text = " ".join(pieces)
+    found = event(text, published_at=None, heading_date=heading)
+    if heading is not None and found.event_date is not None:
+        assert found.event_date <= heading
+    if found.span is not None:
+        assert 0 <= found.span[0] < found.span[1] <= len(text)
+    day = heading_date(text)
+    if day is not None:
+        # Only a day whose weekday the heading writes beside it.
+        names = {0: ("الاثنين", "Monday"), 1: ("الثلاثاء",)}[day.weekday()]
+        assert any(name in text for name in names)
