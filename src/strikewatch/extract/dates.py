@@ -159,7 +159,7 @@ def find_event_date(
         # A report that dates nothing itself is news of its day when it reads like news
         # (اليوم, عاجل, a strike or harm word), or an event under a daily round-up's
         # heading; otherwise only the week is vouched for.
-        fresh = scan.fresh or bool(harm) or anchor is heading_date
+        fresh = scan.fresh or bool(harm) or anchor_from == "digest heading"
         return DateFinding(
             anchor,
             DatePrecision.DAY if fresh else DatePrecision.WEEK,

@@ -127,6 +127,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body
 
 
+def _any_of(words: list[str]) -> str:
+    """A regex for any of the words; one that never matches when there are none."""
+    return trie_pattern(words) or "(?!)"
+
+
 def words_of(table: dict[str, Any], key: str) -> list[str]:
     """A word list from a lexicon file's [words] table (empty when absent)."""
     return list(table.get("words", {}).get(key, []))
@@ -182,11 +187,11 @@ def date_vocabulary() -> DateVocabulary:
     harm_pattern = re.compile(f"(?<![a-z]){trie_pattern(harm)}")
     # A period opens with a "since" word and may close with an "until" word before the date.
     since_pattern = re.compile(
-        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<since>{trie_pattern(since)})(?![a-z\u0621-\u064a])"
-        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{trie_pattern(until)})(?![a-z\u0621-\u064a])"
+        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<since>{_any_of(since)})(?![a-z\u0621-\u064a])"
+        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{_any_of(until)})(?![a-z\u0621-\u064a])"
     )
     label_pattern = re.compile(
-        rf"(?<![a-z\u0621-\u064a])(?:{trie_pattern(labels)})[\s:|\-]*(?:\d{{1,2}}:\d\d)?[\s:|\-]*$"
+        rf"(?<![a-z\u0621-\u064a])(?:{_any_of(labels)})[\s:|\-]*(?:\d{{1,2}}:\d\d)?[\s:|\-]*$"
     )
     return DateVocabulary(
         by_text,
@@ -197,6 +202,6 @@ def date_vocabulary() -> DateVocabulary:
         tuple(markers),
         since_pattern,
         label_pattern,
-        re.compile(trie_pattern(midnight)),
+        re.compile(_any_of(midnight)),
         re.compile(trie_pattern(names)) if names else None,
     )
