@@ -295,3 +295,10 @@ def test_heading_and_period_rules_keep_their_bounds(
         # Only a day whose weekday the heading writes beside it.
         names = {0: ("الاثنين", "Monday"), 1: ("الثلاثاء",)}[day.weekday()]
         assert any(name in text for name in names)
+
+
+def test_a_date_over_the_report_s_own_list_is_its_stamp() -> None:
+    # A list of victims is the report, not a ticker, however many lines it has.
+    victims = "\n".join(f"{i}- الشهيد الطفل فلان بن فلان الفلاني" for i in range(1, 9))
+    text = f"4 آذار 2023\n\n{victims}\n\nقضوا بقصف مدفعي على القرية."
+    assert find_publication_date(text) == date(2023, 3, 4)

@@ -45,6 +45,8 @@ _LABEL_CHARS = 30
 # A date above this many headline lines in a row is a site's "today" over its ticker (the
 # development corpus: tickers of 14 lines; an article's header at most 5 short lines).
 _TICKER_HEADLINES, _HEADLINE_MIN_WORDS, _HEADLINE_MAX_CHARS = 6, 4, 140
+# A line that starts a list item ("1- ", "2)", "• ", "- ") is the report's own list.
+_LIST_ITEM = re.compile(r"(?:\d{1,3}\s*[-_.)ـ]|[-•▪●◾■*])")
 
 
 def snowflake_date(status_id: int) -> date | None:
@@ -187,8 +189,8 @@ def _heads_report(folded: str, end: int) -> bool:
             continue
         if len(line.split()) < _HEADLINE_MIN_WORDS or len(line) > _HEADLINE_MAX_CHARS:
             break
-        if line.endswith((".", ":", "،")):
-            break
+        if line.endswith((".", ":", "،")) or _LIST_ITEM.match(line):
+            break  # a sentence, or a list (of victims, of places) that is the report
         run += 1
         if run >= _TICKER_HEADLINES:
             return False
