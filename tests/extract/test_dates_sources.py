@@ -302,3 +302,11 @@ def test_a_date_over_the_report_s_own_list_is_its_stamp() -> None:
     victims = "\n".join(f"{i}- الشهيد الطفل فلان بن فلان الفلاني" for i in range(1, 9))
     text = f"4 آذار 2023\n\n{victims}\n\nقضوا بقصف مدفعي على القرية."
     assert find_publication_date(text) == date(2023, 3, 4)
+
+
+def test_a_label_inside_a_sentence_is_no_by_line() -> None:
+    menu = "\n".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "منوعات", "فيديو"] * 12)
+    text = f"{menu}\n\nقال التقرير الذي نشر في 4 آذار 2023 إن القصف قتل مدنيين"
+    assert find_publication_date(text) is None
+    english = f"{menu}\n\nThe report, published on 4 March 2023, counted the dead."
+    assert find_publication_date(english) is None

@@ -131,8 +131,8 @@ def date_from_chrome(folded: str, mentions: list[DateMention]) -> date | None:
 
     A full date counts as a stamp when a clock time or a '·' sits beside it, or when a
     'Shared with Public' line follows, and only near the top of the capture: stamps of
-    other posts lower on the page are not this report's. A by-line label before it
-    ("تاريخ النشر:", "Published on") makes it the stamp wherever it is.
+    other posts lower on the page are not this report's. A by-line label that opens its
+    line ("تاريخ النشر:", "Published on") makes the date after it the stamp wherever it is.
     """
     label = date_vocabulary().published_label
     for mention in mentions:
@@ -141,7 +141,8 @@ def date_from_chrome(folded: str, mentions: list[DateMention]) -> date | None:
         found = mention.full_date()
         if found is None:
             continue
-        if label.search(folded, max(0, mention.start - _LABEL_CHARS), mention.start):
+        by_line = label.search(folded, max(0, mention.start - _LABEL_CHARS), mention.start)
+        if by_line is not None and _starts_line(folded, by_line.start()):
             return found
         if mention.start > _HEAD_CHARS and not _CHROME_WORDS.search(
             folded, mention.end, mention.end + 40
@@ -195,6 +196,16 @@ def _heads_report(folded: str, end: int) -> bool:
         if run >= _TICKER_HEADLINES:
             return False
     return True
+
+
+def _starts_line(folded: str, at: int) -> bool:
+    """Whether only spacing or separators stand between the line's start and ``at``.
+
+    A by-line label opens its line; "the report published on 5 March" inside a sentence
+    dates that report, not this page.
+    """
+    line_start = folded.rfind("\n", 0, at) + 1
+    return not folded[line_start:at].strip(" \t|-·•")
 
 
 def _alone_on_line(folded: str, start: int, end: int) -> bool:
