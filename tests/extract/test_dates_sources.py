@@ -310,3 +310,10 @@ def test_a_label_inside_a_sentence_is_no_by_line() -> None:
     assert find_publication_date(text) is None
     english = f"{menu}\n\nThe report, published on 4 March 2023, counted the dead."
     assert find_publication_date(english) is None
+
+
+def test_since_with_a_span_of_time_opens_no_period() -> None:
+    # "منذ ساعات" is "hours ago": the date after it is still the strike's.
+    text = "قتل مدنيان منذ ساعات في قصف على البلدة يوم 27 شباط 2023"
+    assert event(text).event_date == date(2023, 2, 27)
+    assert event(text.replace("منذ ساعات", "منذ بدء التصعيد")).event_date == date(2023, 3, 2)

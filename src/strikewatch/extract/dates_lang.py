@@ -59,7 +59,8 @@ class DateVocabulary:
     harm: re.Pattern[str]
     comment_markers: tuple[str, ...]
     # Words that open a period ("منذ 5 آذار", "since"; group "since") or close it
-    # ("حتى", "until"; group "until"): a date after an open "since" starts the period.
+    # ("حتى", "until"; group "until"), and "since" with a span of time ("منذ ساعات";
+    # group "fresh"), which opens none: a date after an open "since" starts the period.
     since: re.Pattern[str]
     # A by-line label right before a date makes it the publication stamp, wherever it is
     # on the page ("تاريخ النشر: 12.03.2023", "Published on 12 March 2023").
@@ -145,6 +146,7 @@ def date_vocabulary() -> DateVocabulary:
     markers: list[str] = []
     links: list[str] = []
     since: list[str] = []
+    lately: list[str] = []
     until: list[str] = []
     labels: list[str] = []
     midnight: list[str] = []
@@ -162,6 +164,7 @@ def date_vocabulary() -> DateVocabulary:
         ]
         markers += [fold_for_match(w) for w in words_of(table, "comment_markers")]
         since += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since")]
+        lately += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since_lately")]
         until += [" ".join(fold_for_match(w).split()) for w in words_of(table, "until")]
         labels += [" ".join(fold_for_match(w).split()) for w in words_of(table, "published")]
         midnight += [" ".join(fold_for_match(w).split()) for w in words_of(table, "after_midnight")]
@@ -185,9 +188,11 @@ def date_vocabulary() -> DateVocabulary:
     gap = re.compile(rf"[\s,،()\-–./]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
     # Arabic harm words are matched inside words too: بقصف, يستهدف, والغارات.
     harm_pattern = re.compile(f"(?<![a-z]){trie_pattern(harm)}")
-    # A period opens with a "since" word and may close with an "until" word before the date.
+    # A period opens with a "since" word and may close with an "until" word before the date;
+    # "since" with a span of time ("منذ ساعات", "hours ago") opens none: it tells how fresh.
     since_pattern = re.compile(
-        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<since>{_any_of(since)})(?![a-z\u0621-\u064a])"
+        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<fresh>{_any_of(lately)})(?![a-z\u0621-\u064a])"
+        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<since>{_any_of(since)})(?![a-z\u0621-\u064a])"
         rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{_any_of(until)})(?![a-z\u0621-\u064a])"
     )
     label_pattern = re.compile(
