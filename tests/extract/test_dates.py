@@ -31,6 +31,8 @@ def event(text: str, published_at: str | None = PUBLISHED, **kwargs: str) -> Dat
         ("قتل مدني بغارة جوية ليلة أمس على أطراف البلدة", date(2023, 3, 1)),
         ("أصيب طفلان بقصف صاروخي أمس الأول", date(2023, 2, 28)),
         ("أصيب طفلان بقصف صاروخي أول أمس", date(2023, 2, 28)),
+        ("أصيب طفلان بقصف صاروخي يوم أمس الأول", date(2023, 2, 28)),
+        ("أصيب طفلان بقصف صاروخي يوم أول أمس", date(2023, 2, 28)),
         ("غارة جوية استهدفت سوقاً شعبياً الثلاثاء الماضي", date(2023, 2, 28)),
         ("قصفت المدفعية البلدة صباح الأحد", date(2023, 2, 26)),
         ("قصف مدفعي اليوم الخميس على القرية", date(2023, 3, 2)),
@@ -265,6 +267,11 @@ def test_a_scraped_year_yields_to_the_page_stamp() -> None:
     text = "صفحة الأخبارFebruary 22, 2025 · Shared with Publicقصف مدفعي فجر اليوم"
     found = event(text, published_at="22 فبراير 2026")
     assert found.event_date == date(2025, 2, 22)
+    # A day off too: the scraper read the page in its own time zone.
+    found = event(text, published_at="23 فبراير 2026")
+    assert found.event_date == date(2025, 2, 22)
+    # Days apart is no scraper's slip: the given date stands.
+    assert event(text, published_at="27 فبراير 2026").anchor == date(2026, 2, 27)
 
 
 def test_numbers_that_are_not_days() -> None:

@@ -9,10 +9,12 @@ why the claim says what it says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from strikewatch.extract.actors import find_belligerents
 from strikewatch.extract.dates import find_event_date, find_publication_date
+from strikewatch.extract.dates_anchor import heading_date
 from strikewatch.extract.digest import EventSpan, split_events
 from strikewatch.extract.harm import HarmFinding, find_harm
 from strikewatch.extract.imported import imported_claim
@@ -72,15 +74,21 @@ def claims_for(report: ReportInput, *, gazetteer: Gazetteer | None = None) -> li
                 details={"boilerplate": True, "reasons": {"relevance": relevance.reason}},
             )
         ]
-    published = find_publication_date(text, url=report.url, report_id=report.external_id)
-    anchor = published_at or (published.isoformat() if published else None)
     events = split_events(text, language=report.language, core=relevance.core)
     if len(events) == 1:
-        # One event: its span is the core; the date may also sit in the page's chrome.
+        # One event: its span is the core; the date may also sit in the page's chrome,
+        # where find_event_date reads it (and names where it found it).
         events = [EventSpan(relevance.core[0], relevance.core[1], events[0].reason)]
+        anchor = published_at
+    else:
+        # A digest's events are read alone: the page's stamp is found once, for all.
+        published = find_publication_date(text, url=report.url, report_id=report.external_id)
+        anchor = published_at or (published.isoformat() if published else None)
+    # A daily round-up's heading names the day its events happened.
+    day = heading_date(text[relevance.core[0] : events[0].start]) if len(events) > 1 else None
     claims = []
     for ordinal, event in enumerate(events):
-        claim = _claim(report, event, ordinal, anchor, gazetteer, digest=len(events) > 1)
+        claim = _claim(report, event, ordinal, anchor, gazetteer, digest=len(events) > 1, day=day)
         claim.is_harm_report = relevance.is_harm_report
         claim.details["reasons"]["relevance"] = relevance.reason
         claim.details.update({"split": event.reason, "events": len(events)})
@@ -96,6 +104,7 @@ def _claim(
     gazetteer: Gazetteer | None,
     *,
     digest: bool,
+    day: date | None = None,
 ) -> ClaimDraft:
     text, start, end = report.text, event.start, event.end
     span = text[start:end]
@@ -106,6 +115,7 @@ def _claim(
         published_at=anchor,
         url=report.url,
         report_id=report.external_id,
+        heading_date=day,
     )
     place = find_place(span, language=language, gazetteer=gazetteer)
     harm = find_harm(span, language=language)

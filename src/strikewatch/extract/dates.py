@@ -11,12 +11,14 @@ the dates of a page, not reading them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from strikewatch.extract.chrome import find_core
 from strikewatch.extract.dates_anchor import (
+    is_page_furniture,
     month_from_url,
     parse_published_at,
     publication_date,
@@ -42,6 +44,11 @@ _HARM_FAR, _HARM_FAR_BONUS = 400, 1.0
 _STALE_DAYS, _STALE_PENALTY = 60, 2.5
 # Dates in the page chrome around the report (menus, related news) rarely date the strike.
 _OUTSIDE_CORE = 2.0
+# A date that opens a period ("منذ 5 آذار", "since March 5") is a start, not a strike day:
+# the penalty takes it below the thresholds unless nothing else in the report dates it.
+_SINCE_CHARS, _SINCE_PENALTY = 40, 4.0
+# A weekday that opens a sentence with "and" ("وأمس الخميس، …") adds an earlier event.
+_ASIDE_PENALTY = 2.0
 # Below these scores a date is more often page furniture or background than the strike
 # (measured on the development corpus: ~20 % right without an anchor, ~0 % with a stale one).
 _MIN_SCORE = 1.0
@@ -106,13 +113,23 @@ def find_event_date(
     published_at: str | None,
     url: str | None = None,
     report_id: str | None = None,
+    heading_date: date | None = None,
 ) -> DateFinding:
-    """The strike date of a report: the best-supported date not after its publication."""
+    """The strike date of a report: the best-supported date not after its publication.
+
+    ``heading_date`` is the day a digest's heading gives its events (``dates_anchor.
+    heading_date``); an event of that digest is read against it rather than against the
+    publication date, which may be a day or more later.
+    """
     vocab = date_vocabulary()
-    folded = _without_comments(fold_for_match(text), vocab.comment_markers)
+    folded = _without_names(
+        _without_comments(fold_for_match(text), vocab.comment_markers), vocab.not_dates
+    )
     day_first = vocab.day_first.get((language or "ar").split("-")[0].lower(), True)
     scan = scan_text(folded, day_first=day_first)
     anchor, anchor_from = _anchor(text, folded, scan.mentions, published_at, url, report_id)
+    if heading_date is not None and (anchor is None or heading_date <= anchor):
+        anchor, anchor_from = heading_date, "digest heading"
     # Without a publication date, a month in the address still bounds the strike (a page
     # cannot report what has not happened) and gives day-months their year.
     url_month = month_from_url(url) if anchor is None else None
@@ -124,6 +141,7 @@ def find_event_date(
         harm=harm,
         years=scan.years,
         length=len(folded),
+        folded=folded,
     )
     candidates = [c for m in scan.mentions if (c := _resolve(m, context)) is not None]
     best = max(candidates, key=lambda c: (c.score, -c.mention.start), default=None)
@@ -139,8 +157,9 @@ def find_event_date(
         )
     if anchor is not None:
         # A report that dates nothing itself is news of its day when it reads like news
-        # (اليوم, عاجل, a strike or harm word); otherwise only the week is vouched for.
-        fresh = scan.fresh or bool(harm)
+        # (اليوم, عاجل, a strike or harm word), or an event under a daily round-up's
+        # heading; otherwise only the week is vouched for.
+        fresh = scan.fresh or bool(harm) or anchor_from == "digest heading"
         return DateFinding(
             anchor,
             DatePrecision.DAY if fresh else DatePrecision.WEEK,
@@ -165,10 +184,33 @@ def _clue(text: str, mentions: list[DateMention], context: _Context) -> DateClue
     for mention in mentions:
         if mention.weekday is None or mention.kind is MentionKind.MONTH_YEAR:
             continue
+        if mention.kind is MentionKind.FULL and is_page_furniture(context.folded, mention):
+            continue
         score = _BASE[mention.kind] + _placement(mention, context)
+        if _opens_aside(context.folded, mention.start):
+            score -= _ASIDE_PENALTY
         if best is None or score > best[0]:
             best = (score, DateClue(mention.weekday, text[mention.start : mention.end]))
     return best[1] if best is not None and best[0] >= _MIN_SCORE else None
+
+
+def _opens_aside(folded: str, start: int) -> bool:
+    """Whether a sentence opens with "and" on this date ("وأمس الخميس، قتل …").
+
+    Reports add the area's earlier events this way after their own strike: on the
+    development corpus four in five such weekdays were not the strike's.
+    """
+    if folded[start : start + 1] != "و":
+        return False
+    before = folded[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in ".\n!?؟"
+
+
+def _without_names(folded: str, names: re.Pattern[str] | None) -> str:
+    """The folded text with names that hold date words ("NFL Sunday Ticket") blanked out."""
+    if names is None:
+        return folded
+    return names.sub(lambda m: " " * len(m.group()), folded)
 
 
 def _without_comments(folded: str, markers: tuple[str, ...]) -> str:
@@ -185,6 +227,7 @@ class _Context:
     harm: list[int]  # offsets of harm words
     years: list[int]  # years written in the text
     length: int
+    folded: str
 
 
 def _anchor(
@@ -206,12 +249,18 @@ def _anchor(
         found is not None
         and not _is_iso(published_at)
         and found.year != given.year
-        and (found.month, found.day) == (given.month, given.day)
+        and abs((_with_year(given, found.year) - found).days) <= 1
     ):
-        # Scrapers that read "March 12" off a page add the year they ran in; the page's
-        # own full stamp, or the address, knows better.
+        # Scrapers that read "March 12" off a page add the year they ran in (and may
+        # read it a day off, in their own time zone); the page's own full stamp, or the
+        # address, knows better.
         return found, found_from
     return given, "publication"
+
+
+def _with_year(day: date, year: int) -> date:
+    """The same day and month in another year (28 February for a 29th in a common year)."""
+    return _try_date(year, day.month, day.day) or date(year, day.month, 28)
 
 
 def _is_iso(value: str | None) -> bool:
@@ -228,13 +277,26 @@ def _resolve(mention: DateMention, context: _Context) -> _Candidate | None:
         # "in March 2020" was background far more often than the strike (0 of 40 on the
         # development corpus); its year still counts among the text's years.
         return None
+    if mention.kind is MentionKind.FULL and is_page_furniture(context.folded, mention):
+        return None
     score = _BASE[mention.kind] + _placement(mention, context)
     if bound is not None and (bound - when).days > _STALE_DAYS:
         score -= _STALE_PENALTY
+    if _opens_period(context.folded, mention.start):
+        score -= _SINCE_PENALTY
     if mention.weekday is not None and mention.kind in (MentionKind.FULL, MentionKind.DAY_MONTH):
         # A weekday that agrees with the date confirms it; one that disagrees casts doubt.
         score += 0.5 if when.weekday() == mention.weekday else -1.0
     return _Candidate(when, mention, score)
+
+
+def _opens_period(folded: str, start: int) -> bool:
+    """Whether a 'since' word governs the date at ``start`` (same clause, a few words back)."""
+    window = folded[max(0, start - _SINCE_CHARS) : start]
+    clause = max(window.rfind(mark) for mark in ".\n!?؟")
+    words = list(date_vocabulary().since.finditer(window, clause + 1))
+    # "منذ بداية العام حتى يوم أمس 28 آذار": the date after "until" ends the period.
+    return bool(words) and words[-1].group("since") is not None
 
 
 def _placement(mention: DateMention, context: _Context) -> float:

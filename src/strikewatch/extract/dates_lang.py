@@ -58,6 +58,17 @@ class DateVocabulary:
     day_first: dict[str, bool]
     harm: re.Pattern[str]
     comment_markers: tuple[str, ...]
+    # Words that open a period ("منذ 5 آذار", "since"; group "since") or close it
+    # ("حتى", "until"; group "until"), and "since" with a span of time ("منذ ساعات";
+    # group "fresh"), which opens none: a date after an open "since" starts the period.
+    since: re.Pattern[str]
+    # A by-line label right before a date makes it the publication stamp, wherever it is
+    # on the page ("تاريخ النشر: 12.03.2023", "Published on 12 March 2023").
+    published_label: re.Pattern[str]
+    # "After midnight" words: a night across two days is then the second day's.
+    after_midnight: re.Pattern[str]
+    # Names that hold date words and are no dates ("NFL Sunday Ticket"); None if none.
+    not_dates: re.Pattern[str] | None
 
 
 def _read_lexicons() -> list[dict[str, Any]]:
@@ -117,6 +128,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body
 
 
+def _any_of(words: list[str]) -> str:
+    """A regex for any of the words; one that never matches when there are none."""
+    return trie_pattern(words) or "(?!)"
+
+
 def words_of(table: dict[str, Any], key: str) -> list[str]:
     """A word list from a lexicon file's [words] table (empty when absent)."""
     return list(table.get("words", {}).get(key, []))
@@ -129,6 +145,12 @@ def date_vocabulary() -> DateVocabulary:
     harm: list[str] = []
     markers: list[str] = []
     links: list[str] = []
+    since: list[str] = []
+    lately: list[str] = []
+    until: list[str] = []
+    labels: list[str] = []
+    midnight: list[str] = []
+    names: list[str] = []
     day_first: dict[str, bool] = {}
     for table in _read_lexicons():
         for phrase in _phrases(table):
@@ -141,6 +163,12 @@ def date_vocabulary() -> DateVocabulary:
             fold_for_match(w) for w in words_of(table, "links") + words_of(table, "year_words")
         ]
         markers += [fold_for_match(w) for w in words_of(table, "comment_markers")]
+        since += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since")]
+        lately += [" ".join(fold_for_match(w).split()) for w in words_of(table, "since_lately")]
+        until += [" ".join(fold_for_match(w).split()) for w in words_of(table, "until")]
+        labels += [" ".join(fold_for_match(w).split()) for w in words_of(table, "published")]
+        midnight += [" ".join(fold_for_match(w).split()) for w in words_of(table, "after_midnight")]
+        names += [" ".join(fold_for_match(w).split()) for w in words_of(table, "not_dates")]
         day_first[str(table["language"])] = bool(table.get("day_first", True))
     latin = trie_pattern([w for w in by_text if w[0] in LATIN_LETTERS])
     arabic = trie_pattern([w for w in by_text if w[0] not in LATIN_LETTERS])
@@ -156,7 +184,29 @@ def date_vocabulary() -> DateVocabulary:
         rf"|(?<![\u0621-\u064a])[وبلف]{{0,2}}(?P<ar>{arabic})"
     )
     link = trie_pattern(links)
-    gap = re.compile(rf"[\s,،()\-–.]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
+    # "/" joins the parts of a written date too: "21 / شباط / 2025", "يونيو/حزيران".
+    gap = re.compile(rf"[\s,،()\-–./]{{0,5}}(?:(?:{link})[\s,،]{{1,3}}){{0,2}}")
     # Arabic harm words are matched inside words too: بقصف, يستهدف, والغارات.
     harm_pattern = re.compile(f"(?<![a-z]){trie_pattern(harm)}")
-    return DateVocabulary(by_text, trigger, gap, day_first, harm_pattern, tuple(markers))
+    # A period opens with a "since" word and may close with an "until" word before the date;
+    # "since" with a span of time ("منذ ساعات", "hours ago") opens none: it tells how fresh.
+    since_pattern = re.compile(
+        rf"(?<![a-z\u0621-\u064a])[وف]?(?P<fresh>{_any_of(lately)})(?![a-z\u0621-\u064a])"
+        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<since>{_any_of(since)})(?![a-z\u0621-\u064a])"
+        rf"|(?<![a-z\u0621-\u064a])[وف]?(?P<until>{_any_of(until)})(?![a-z\u0621-\u064a])"
+    )
+    label_pattern = re.compile(
+        rf"(?<![a-z\u0621-\u064a])(?:{_any_of(labels)})[\s:|\-]*(?:\d{{1,2}}:\d\d)?[\s:|\-]*$"
+    )
+    return DateVocabulary(
+        by_text,
+        trigger,
+        gap,
+        day_first,
+        harm_pattern,
+        tuple(markers),
+        since_pattern,
+        label_pattern,
+        re.compile(_any_of(midnight)),
+        re.compile(trie_pattern(names)) if names else None,
+    )

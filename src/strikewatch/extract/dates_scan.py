@@ -108,6 +108,12 @@ def _glued(folded: str, start: int, end: int) -> bool:
     """Whether a number touches a time, a fraction or another number ("14:30", "3.5")."""
     before = folded[start - 1] if start else " "
     after = folded[end : end + 2]
+    # A label's colon ("تاريخ النشر:30.12.2021") and a slash before a month name
+    # ("20/ تشرين الثاني") are not glue; a clock's colon and a fraction's slash are.
+    if before == ":" and not (start > 1 and folded[start - 2] in _DIGITS):
+        before = " "
+    if after[:1] == "/" and not folded[end + 1 : end + 3].strip()[:1].isdigit():
+        after = " "
     if before in _NOT_DAY_EDGE or (after and after[0] in _NOT_DAY_EDGE):
         return True
     # A full stop only glues when a digit is on its other side: "killed on March 5." is fine.
@@ -178,6 +184,14 @@ def _named(folded: str, items: list[_Item], at: int, used: set[int]) -> DateMent
         if last + 1 < len(items) and items[last + 1].kind == WordKind.ORDINAL:
             last += 1
     k = last + 1
+    if (
+        k < len(items)
+        and items[k].kind == WordKind.MONTH
+        and items[k].value == month.value
+        and _joined(folded, items[k - 1], items[k])
+    ):
+        # The month in both calendars' names: "2 كانون الأول/ديسمبر 2023".
+        last, k = k, k + 1
     if k < len(items) and _is_year(items[k]) and _joined(folded, items[k - 1], items[k]):
         year, last = items[k].value, k
     if day is None and year is None:
@@ -239,12 +253,32 @@ def _relative_and_weekdays(folded: str, items: list[_Item], used: set[int]) -> l
             )
         elif item.kind == WordKind.WEEKDAY:
             prev = items[at - 1] if at else None
-            start, end, past = item.start, item.end, False
+            start, end, past, weekday = item.start, item.end, False, item.value
             if prev is not None and prev.kind == WordKind.PAST and _joined(folded, prev, item):
                 start, past = prev.start, True
             elif nxt is not None and nxt.kind == WordKind.PAST and joined_next:
                 end, past = nxt.end, True
-            found.append(
-                DateMention(start, end, MentionKind.WEEKDAY, weekday=item.value, past=past)
-            )
+            elif (
+                nxt is not None
+                and nxt.kind == WordKind.WEEKDAY
+                and nxt.value == (item.value + 1) % 7
+                and joined_next
+            ):
+                # A night across two days ("ليلة الجمعة - السبت"): the first day, unless
+                # the text says "after midnight" of it.
+                end = nxt.end
+                used.add(at + 1)
+                if _after_midnight(folded, item.start):
+                    weekday = nxt.value
+            found.append(DateMention(start, end, MentionKind.WEEKDAY, weekday=weekday, past=past))
     return found
+
+
+# How far before a night's weekdays "after midnight" may stand ("بعد منتصف ليل الجمعة").
+_MIDNIGHT_CHARS = 20
+
+
+def _after_midnight(folded: str, start: int) -> bool:
+    """Whether "after midnight" words stand just before the night named at ``start``."""
+    window = folded[max(0, start - _MIDNIGHT_CHARS) : start]
+    return date_vocabulary().after_midnight.search(window) is not None
