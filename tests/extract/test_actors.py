@@ -98,6 +98,13 @@ def test_area_of_control_decides_only_when_no_one_is_named() -> None:
     assert any("sdf-held-northeast" in reason for reason in finding.reasons)
 
 
+def test_a_place_glued_to_page_chrome_still_places_the_report() -> None:
+    text = "Shared with Publicمقتل شاب بقصف مسيرة في #القامشليThis content isn't available"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert finding.belligerents == ["turkey"]
+    assert finding.inferred
+
+
 def test_a_named_belligerent_overrides_the_area() -> None:
     text = "A Russian airstrike killed two farmers near Qamishli"
     finding = find(text, event_date=QUIET_DAY)

@@ -79,6 +79,12 @@ def test_hashtags_and_glued_digits_split() -> None:
     assert split_words("#جبل_الزاوية حماة1:19").text == ["جبل", "الزاويه", "حماه", "1", "19"]
 
 
+def test_latin_and_arabic_scripts_split_where_a_capture_glued_them() -> None:
+    words = split_words("Shared with Publicغارة على #حلبThis content")
+    assert words.text == ["shared", "with", "public", "غاره", "علي", "حلب", "this", "content"]
+    assert split_words("Türkiye drone").text == ["türkiye", "drone"]
+
+
 def test_word_index_prefers_the_longest_term_and_peels_clitics() -> None:
     index = WordIndex()
     index.add("صاروخ", "short")

@@ -36,8 +36,9 @@ _LEAD_BONUS = 2.0
 
 # Obfuscated words ("قـ.ـسد", "التحـالف", dodging platform filters) are joined again.
 _OBFUSCATION = re.compile("\u0640+(?:[.\\s\u00b7\u200c\u200d]*\u0640+)?")
-# Letters and digits apart, underscores split: "#جبل_الزاوية", "حماة1:19".
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Letters and digits apart, underscores split: "#جبل_الزاوية", "حماة1:19"; Latin and
+# Arabic script apart, as captures glue them ("Shared with Publicقصف", "#حلبThis").
+_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f]+|[a-z\u00c0-\u024f]+|\d+")
 _CLITICS = frozenset("وفبلك")
 
 
