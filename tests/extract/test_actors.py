@@ -64,6 +64,60 @@ def test_english_targets_are_not_strikers() -> None:
     assert "iran" not in finding.belligerents
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفذت قسد حملة مداهمات في قرية شرقية بمساندة من قوات التحالف الدولي، وقتل شاب",
+        "قتل رجل خلال عملية إنزال مشتركة بين قوات التحالف الدولي وقسد في ريف بعيد",
+        "نفذت قسد عملية أمنية بالتعاون مع التحالف الدولي وقتل مدني",
+        "An SDF raid with the support of the Coalition killed a farmer in his home",
+    ],
+)
+def test_a_force_that_supports_or_joins_the_raid_shares_the_attribution(text: str) -> None:
+    finding = find(text, joint_partners=False)
+    assert {"sdf", "us-led-coalition"} <= set(finding.belligerents)
+    assert not finding.inferred
+
+
+def test_a_cell_belonging_to_a_group_is_the_struck_party() -> None:
+    text = "قتل متزعم خلية إرهابية تابعة لتنظيم داعش بغارة لطائرة أمريكية"
+    finding = find(text)
+    assert finding.belligerents == ["united-states"]
+    fired = find("سقطت قذائف تابعة لقوات النظام على بلدة", joint_partners=False)
+    assert fired.belligerents == ["syrian-regime"]
+
+
+def test_a_helicopter_belonging_to_a_force_names_it() -> None:
+    finding = find("مداهمة بمساندة الطيران المروحي التابع للتحالف الدولي", joint_partners=False)
+    assert finding.belligerents == ["us-led-coalition"]
+
+
+def test_the_killed_and_wounded_are_not_strikers() -> None:
+    finding = find("مقتل عناصر من قوات النظام وإصابة عناصر من قسد بانفجار مسيرة تركية")
+    assert finding.belligerents == ["turkey"]
+    struck = find("مقتل مدنيين بقصف قوات النظام على السوق", joint_partners=False)
+    assert struck.belligerents == ["syrian-regime"]
+
+
+def test_a_hedged_attribution_names_the_suspect_and_is_flagged() -> None:
+    finding = find("غارة لطائرة مسيرة يرجح أنها تابعة للتحالف الدولي على سيارة")
+    assert finding.belligerents == ["us-led-coalition"]
+    assert finding.disputed
+
+
+def test_government_forces_are_the_regime_only_until_it_fell() -> None:
+    text = "قتل مدني بقصف مدفعي للقوات الحكومية على قرية"
+    before = find(text, event_date=QUIET_DAY, joint_partners=False)
+    assert before.belligerents == ["syrian-regime"]
+    after = find(text, event_date=date(2025, 3, 1), joint_partners=False)
+    assert after.belligerents == []
+    assert any("not read" in reason for reason in after.reasons)
+    english = find("Government forces shelled a village", event_date=date(2025, 3, 1))
+    assert "syrian-regime" not in english.belligerents
+    named = find("هجوم لقوات النظام البائد على حاجز", event_date=date(2025, 3, 1))
+    assert named.belligerents == ["syrian-regime"]
+
+
 def test_a_reporter_is_not_a_belligerent() -> None:
     finding = find("قال الدفاع المدني السوري إن فرقه انتشلت جثتين من تحت الأنقاض")
     assert finding.belligerents == []

@@ -109,8 +109,16 @@ class _Context:
 
 
 @dataclass(frozen=True)
+class _Cue:
+    belligerent: str
+    agent: bool  # the term says by itself who struck
+    until: date | None  # the term names this belligerent only in events up to this date
+
+
+@dataclass(frozen=True)
 class _Lexicon:
-    cues: WordIndex  # value: "belligerent" or "belligerent!" for a self-sufficient agent cue
+    cues: WordIndex  # value: the index of its _Cue in cue_list
+    cue_list: tuple[_Cue, ...]
     context: _Context
     dispute_triggers: frozenset[str]
     dispute: re.Pattern[str]
@@ -161,10 +169,12 @@ def _zones(data: dict[str, Any]) -> tuple[dict[str, _Zone], WordIndex, WordIndex
 def _lexicon() -> _Lexicon:
     data = _load("actors_cues.toml")
     cues = WordIndex()
+    cue_list: list[_Cue] = []
     for cue in data["cue"]:
-        value = cue["belligerent"] + ("!" if cue.get("agent") else "")
+        until = date.fromisoformat(cue["until"]) if "until" in cue else None
+        cue_list.append(_Cue(cue["belligerent"], bool(cue.get("agent")), until))
         for term in cue["terms"]:
-            cues.add(term, value)
+            cues.add(term, str(len(cue_list) - 1))
     ctx = data["context"]
     context = _Context(
         reach=int(ctx["reach"]),
@@ -180,6 +190,7 @@ def _lexicon() -> _Lexicon:
     zones, names, coarse = _zones(_load("control_syria.toml"))
     return _Lexicon(
         cues=cues,
+        cue_list=tuple(cue_list),
         context=context,
         dispute_triggers=_bare_set(dispute["triggers"]),
         dispute=re.compile("|".join(fold_for_match(p) for p in dispute["patterns"])),
@@ -215,15 +226,21 @@ def _role(ctx: _Context, words: Words, first: int, last: int) -> str:
 
 
 def _score_mentions(
-    lex: _Lexicon, words: Words
-) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]], int]:
+    lex: _Lexicon, words: Words, event_date: date | None
+) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]], int, int]:
+    """Weight and spans of each belligerent named, the struck names, the dated-out names."""
     scores: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
-    targets = 0
+    targets = outdated = 0
     previous = (-1, "")  # end word and role of the last mention
     for first, last, value in lex.cues.find(words):
-        belligerent = value.rstrip("!")
-        if value.endswith("!"):
+        cue = lex.cue_list[int(value)]
+        belligerent = cue.belligerent
+        if cue.until is not None and event_date is not None and event_date > cue.until:
+            outdated += 1  # "القوات الحكومية" after the regime fell are not Assad's forces
+            previous = (last, "")
+            continue
+        if cue.agent:
             role = "agent"
         elif first == previous[0] and words.text[first].startswith("و"):
             role = previous[1]  # "قوات النظام وروسيا": a coordinated name shares the role
@@ -239,7 +256,7 @@ def _score_mentions(
             weight *= _LEAD_BONUS
         scores[belligerent] = scores.get(belligerent, 0.0) + weight
         spans.setdefault(belligerent, []).append((start, end))
-    return scores, spans, targets
+    return scores, spans, targets, outdated
 
 
 def _rank(scores: dict[str, float]) -> list[str]:
@@ -339,11 +356,13 @@ def find_belligerents(
     lex = _lexicon()
     words = split_words(text)
     folded = words.folded
-    scores, spans_by, targets = _score_mentions(lex, words)
+    scores, spans_by, targets, outdated = _score_mentions(lex, words, event_date)
     explicit = _rank(scores)
     reasons = [f"named {b} ({scores[b]:.1f})" for b in explicit]
     if targets:
         reasons.append(f"{targets} name(s) read as the struck party or area holder")
+    if outdated:
+        reasons.append(f"{outdated} name(s) not read: the event is after the date they held")
     zone, why = _zone_of(lex, words, admin1, latitude, longitude)
     period = _period(zone, event_date) if zone is not None else None
     context: list[str] = []
