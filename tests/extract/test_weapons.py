@@ -85,6 +85,13 @@ def test_latin_and_arabic_scripts_split_where_a_capture_glued_them() -> None:
     assert split_words("Türkiye drone").text == ["türkiye", "drone"]
 
 
+def test_a_full_stop_without_its_space_splits_sentences_but_a_dot_inside_a_word_joins() -> None:
+    words = split_words("غارات لطيران النظام وروسيا.وأسفرت عن ضحايا في القرية.الضحية")
+    assert words.text[3:6] == ["وروسيا", "واسفرت", "عن"]
+    assert words.text[-2:] == ["القريه", "الضحيه"]
+    assert split_words("القص.ف الإسرا.ئيلي").text == ["القصف", "الاسراييلي"]
+
+
 def test_word_index_prefers_the_longest_term_and_peels_clitics() -> None:
     index = WordIndex()
     index.add("صاروخ", "short")

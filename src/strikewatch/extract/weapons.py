@@ -40,6 +40,13 @@ _OBFUSCATION = re.compile("\u0640+(?:[.\\s\u00b7\u200c\u200d]*\u0640+)?")
 # Arabic script apart, as captures glue them ("Shared with Publicقصف", "#حلبThis").
 _WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f]+|[a-z\u00c0-\u024f]+|\d+")
 _CLITICS = frozenset("وفبلك")
+# A full stop between two words of five letters or more, or after a word-final ة/ى, ends
+# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية"): it splits them. A dot
+# with a short piece beside it hides a word from filters ("قص.ف") and is closed up.
+_LETTER = "[\u0621-\u063f\u0641-\u064a]"
+_SENTENCE_DOT = re.compile(
+    f"(?<={_LETTER}{{5}})\\.(?={_LETTER}{{5}})|(?<=[ةى])\\.(?={_LETTER}{{2}})"
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,8 @@ def split_words(text: str) -> Words:
             last = match.end()
         parts.append(text[last:])
         text = "".join(parts)
+    if "." in text:
+        text = _SENTENCE_DOT.sub(" ", text)  # same length: spans stay put
     folded = fold_for_match(text)
 
     words: list[str] = []
