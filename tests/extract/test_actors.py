@@ -193,6 +193,21 @@ def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
     assert not alone.inferred
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب طفل بقصف مدفعي لقوات النظام على قرية غربي حلب",
+        "قتل مزارع بقذائف قوات النظام على بلدة في ريف حلب",
+    ],
+)
+def test_regime_forces_on_the_aleppo_front_bring_russia_as_context(text: str) -> None:
+    finding = find(text, event_date=QUIET_DAY)
+    assert finding.belligerents == ["syrian-regime", "russia"]
+    assert finding.context_belligerents == ["russia"]
+    later = find(text, event_date=date(2025, 6, 1))
+    assert "russia" not in later.belligerents
+
+
 def test_publisher_prior_is_the_last_resort() -> None:
     text = "ارتقاء شاب متأثرا بجراحه"
     finding = find(text, publisher_prior={"turkey": 0.8, "russia": 0.2})
