@@ -182,6 +182,15 @@ def test_coordinates_place_the_report_when_given() -> None:
     assert any("coordinates" in reason for reason in finding.reasons)
 
 
+def test_the_governorate_the_text_names_beats_a_place_resolved_elsewhere() -> None:
+    text = "قتل شاب بقصف مسيرة على قرية صغيرة في الرقة"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"], admin1="Daraa")
+    assert finding.belligerents == ["turkey"]
+    assert any("not Daraa" in reason for reason in finding.reasons)
+    agreeing = find(text, event_date=QUIET_DAY, strike_type=["drone"], admin1="Raqqa")
+    assert any("admin1 Raqqa" in reason for reason in agreeing.reasons)
+
+
 def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
     text = "جرح طفل بقصف مدفعي لقوات النظام على أطراف سرمين"
     joint = find(text, event_date=QUIET_DAY)

@@ -290,6 +290,12 @@ def _zone_of(
     for first, last, zone_id in lex.names.find(words):
         place = " ".join(words.text[first:last])
         return lex.zones[zone_id], f"place '{place}' in {zone_id}"
+    named = next(lex.coarse.find(words), None)
+    if named is not None and admin1 and fold_name(admin1) not in lex.zones[named[2]].admin1:
+        # The place found lies in another governorate than the one the text names: a
+        # homonym was likely resolved, and the text's own governorate is surer.
+        place = " ".join(words.text[named[0] : named[1]])
+        return lex.zones[named[2]], f"governorate '{place}' in {named[2]} (not {admin1})"
     if latitude is not None and longitude is not None:
         for zone in lex.zones.values():
             for south, west, north, east in zone.boxes:
