@@ -191,6 +191,27 @@ def test_the_governorate_the_text_names_beats_a_place_resolved_elsewhere() -> No
     assert any("admin1 Raqqa" in reason for reason in agreeing.reasons)
 
 
+def test_a_countryside_name_is_read_with_a_clitic_before_it() -> None:
+    text = "قتل رجل بقصف مسيرة على سيارة بريف حلب الغربي"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert any("opposition-northwest" in reason for reason in finding.reasons)
+    assert finding.belligerents[0] == "syrian-regime"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شاب خلال مداهمة نفذتها قسد لمنزله في دير الزور",
+        "An SDF raid killed a man in his home in Deir ez-Zor",
+    ],
+)
+def test_an_sdf_raid_in_deir_ez_zor_brings_the_coalition_as_context(text: str) -> None:
+    for day in (QUIET_DAY, date(2025, 6, 1)):
+        finding = find(text, event_date=day)
+        assert finding.belligerents == ["sdf", "us-led-coalition"]
+        assert finding.context_belligerents == ["us-led-coalition"]
+
+
 def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
     text = "جرح طفل بقصف مدفعي لقوات النظام على أطراف سرمين"
     joint = find(text, event_date=QUIET_DAY)

@@ -65,6 +65,7 @@ _KEEP_MIN = 2.0
 # the publisher's most named belligerent was right 37 % of the time overall, 79 % when it
 # held at least this share of the publisher's named reports.
 _PRIOR_MIN_SHARE = 0.8
+_SHORT_STEM_CLITICS = ("ب", "و", "ل")
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,11 @@ def _zones(data: dict[str, Any]) -> tuple[dict[str, _Zone], WordIndex, WordIndex
         zones[raw["id"]] = _Zone(raw["id"], admin1, boxes, periods)
         for name in raw["names"]:
             names.add(name, raw["id"])
+            first, *rest = fold_for_match(name).split()
+            if rest and len(strip_article(first)) == 3:
+                # Clitics are peeled only before longer stems: "بريف X" is listed here.
+                for clitic in _SHORT_STEM_CLITICS:
+                    names.add(f"{clitic}{name}", raw["id"])
         for name in raw.get("coarse", []):
             coarse.add(name, raw["id"])
     return zones, names, coarse
