@@ -238,6 +238,38 @@ def test_regime_forces_on_the_aleppo_front_bring_russia_as_context(text: str) ->
     assert "russia" not in later.belligerents
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب طفل بقذائف أطلقتها فصائل المعارضة على بلدة في سهل الغاب",
+        "نفذت قوى الأمن الداخلي عملية في قرية بريف إدلب وقتل رجل",
+        "Rebels shelled a village in the Ghab plain, wounding a child",
+    ],
+)
+def test_a_striker_outside_the_vocabulary_stops_inference(text: str) -> None:
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"])
+    assert finding.belligerents == []
+    assert not finding.inferred
+    assert any("outside the vocabulary" in reason for reason in finding.reasons)
+
+
+def test_a_struck_opposition_does_not_stop_inference() -> None:
+    text = "قتل طفل بقصف مدفعي على مواقع فصائل المعارضة قرب سهل الغاب"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"])
+    assert finding.belligerents[0] == "syrian-regime"
+    assert finding.inferred
+
+
+def test_the_syrian_russian_alliance_is_not_the_coalition() -> None:
+    finding = find("غارة جوية نفذها التحالف السوري الروسي على قرية", joint_partners=False)
+    assert finding.belligerents == ["russia"]
+
+
+def test_government_shelling_named_as_such_is_the_regime_before_it_fell() -> None:
+    finding = find("قتلى في قصف حكومي على بلدة", event_date=QUIET_DAY, joint_partners=False)
+    assert finding.belligerents == ["syrian-regime"]
+
+
 def test_publisher_prior_is_the_last_resort() -> None:
     text = "ارتقاء شاب متأثرا بجراحه"
     finding = find(text, publisher_prior={"turkey": 0.8, "russia": 0.2})
