@@ -290,10 +290,25 @@ def test_a_weak_publisher_habit_is_ignored() -> None:
         "غارة لطائرة مجهولة الهوية على سيارة في البادية",
         "An unidentified drone struck a motorcycle",
         "اتهمت قسد تركيا بقصف القرية بينما نفت أنقرة ذلك",
+        "شنت طائرات حربية يرجح أنها أردنية غارات على مزرعة",
+        "إنزال جوي يعتقد أنه من التحالف الدولي في قرية",
+        "سقط صاروخ يعتقد أن مصدره قسد على الحي",
     ],
 )
 def test_disputed_attribution_is_flagged(text: str) -> None:
     assert find(text).disputed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهد ثلاثة بقصف مدفعي تركي بينهم شهيد مجهول الهوية",
+        "قتل اثنان يرجح أنهما من عناصر التنظيم في غارة أمريكية",
+        "لم تعرف هوية الضحية بعد القصف الروسي",
+    ],
+)
+def test_an_unknown_or_suspected_victim_is_not_a_dispute(text: str) -> None:
+    assert not find(text).disputed
 
 
 def test_plain_reports_are_not_disputed() -> None:
