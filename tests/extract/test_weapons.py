@@ -89,7 +89,8 @@ def test_a_full_stop_without_its_space_splits_sentences_but_a_dot_inside_a_word_
     words = split_words("غارات لطيران النظام وروسيا.وأسفرت عن ضحايا في القرية.الضحية")
     assert words.text[3:6] == ["وروسيا", "واسفرت", "عن"]
     assert words.text[-2:] == ["القريه", "الضحيه"]
-    assert split_words("القص.ف الإسرا.ئيلي").text == ["القصف", "الاسراييلي"]
+    assert split_words("القص.ف الإسرا.ئيلي الشـ..هيد").text == ["القصف", "الاسراييلي", "الشهيد"]
+    assert split_words("معلومات دقيقة..التحالف").text == ["معلومات", "دقيقه", "التحالف"]
 
 
 def test_word_index_prefers_the_longest_term_and_peels_clitics() -> None:

@@ -41,11 +41,12 @@ _OBFUSCATION = re.compile("\u0640+(?:[.\\s\u00b7\u200c\u200d]*\u0640+)?")
 _WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f]+|[a-z\u00c0-\u024f]+|\d+")
 _CLITICS = frozenset("وفبلك")
 # A full stop between two words of five letters or more, or after a word-final ة/ى, ends
-# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية"): it splits them. A dot
-# with a short piece beside it hides a word from filters ("قص.ف") and is closed up.
+# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية", "دقيقة..التحالف"): it
+# splits them. Dots with a short piece beside them hide a word from filters ("قص.ف",
+# "الش..هيد") and are closed up.
 _LETTER = "[\u0621-\u063f\u0641-\u064a]"
 _SENTENCE_DOT = re.compile(
-    f"(?<={_LETTER}{{5}})\\.(?={_LETTER}{{5}})|(?<=[ةى])\\.(?={_LETTER}{{2}})"
+    f"(?<={_LETTER}{{5}})\\.+(?={_LETTER}{{5}})|(?<=[ةى])\\.+(?={_LETTER}{{2}})"
 )
 
 
@@ -96,7 +97,7 @@ def split_words(text: str) -> Words:
         parts.append(text[last:])
         text = "".join(parts)
     if "." in text:
-        text = _SENTENCE_DOT.sub(" ", text)  # same length: spans stay put
+        text = _SENTENCE_DOT.sub(_spaces, text)  # same length: spans stay put
     folded = fold_for_match(text)
 
     words: list[str] = []
@@ -109,6 +110,10 @@ def split_words(text: str) -> Words:
             (_original(cuts, removed, a), _original(cuts, removed, b - 1) + 1) for a, b in spans
         ]
     return Words(folded, words, [_bare_forms(w) for w in words], spans)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _original(cuts: list[int], removed: list[int], pos: int) -> int:
