@@ -270,6 +270,21 @@ def test_government_shelling_named_as_such_is_the_regime_before_it_fell() -> Non
     assert finding.belligerents == ["syrian-regime"]
 
 
+def test_a_present_tense_verb_after_a_name_makes_it_the_striker() -> None:
+    finding = find("معلومات دقيقة..التحالف الدولي ينفذ إنزالا جويا في قرية", joint_partners=False)
+    assert finding.belligerents == ["us-led-coalition"]
+    assert any("(4.5)" in reason for reason in finding.reasons)
+
+
+def test_an_unattributed_drone_near_aleppo_after_the_fall_is_inferred_american() -> None:
+    text = "طيران مسير يستهدف سيارة على طريق قرب حلب"
+    finding = find(text, event_date=date(2025, 9, 4), strike_type=["drone"])
+    assert finding.belligerents == ["us-led-coalition"]
+    assert finding.inferred
+    before = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert before.belligerents == []
+
+
 def test_publisher_prior_is_the_last_resort() -> None:
     text = "ارتقاء شاب متأثرا بجراحه"
     finding = find(text, publisher_prior={"turkey": 0.8, "russia": 0.2})
