@@ -130,6 +130,13 @@ def test_joint_names_are_both_listed() -> None:
     assert not finding.inferred
 
 
+def test_a_quoted_coordinated_name_shares_the_role() -> None:
+    finding = find('أصيبت امرأة بقصف مصدره قوات النظام و"قسد" على مخيم', joint_partners=False)
+    assert set(finding.belligerents) == {"syrian-regime", "sdf"}
+    struck = find('قصف تركي على مواقع قوات النظام و"قسد" قرب البلدة', joint_partners=False)
+    assert struck.belligerents == ["turkey"]
+
+
 def test_obfuscated_names_are_read_and_spans_point_at_the_original() -> None:
     text = "قصف لميليـ.ـشيا قـ.ـسد على مخيم للنازحين"
     finding = find(text)

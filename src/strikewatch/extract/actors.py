@@ -190,6 +190,14 @@ class _Mentions:
     unlisted: list[str] = field(default_factory=list)  # strikers outside the vocabulary
 
 
+def _coordinated(words: Words, end: int, first: int) -> bool:
+    """Whether the name at ``first`` is joined by "و"/"and" to the name ending at ``end``."""
+    if first == end:
+        return words.text[first].startswith("و")
+    # A quote or hashtag splits the conjunction off: «قوات النظام و"قسد"».
+    return first == end + 1 and words.text[end] in ("و", "and")
+
+
 def _score_mentions(lex: _Lexicon, words: Words, event_date: date | None) -> _Mentions:
     """Weight and spans of each belligerent named, and the names that are not strikers."""
     found = _Mentions()
@@ -204,7 +212,7 @@ def _score_mentions(lex: _Lexicon, words: Words, event_date: date | None) -> _Me
             continue
         if cue.agent:
             role = "agent"
-        elif first == previous[0] and words.text[first].startswith("و"):
+        elif previous[1] and _coordinated(words, previous[0], first):
             role = previous[1]  # "قوات النظام وروسيا": a coordinated name shares the role
         else:
             role = _role(lex.context, words, first, last)
