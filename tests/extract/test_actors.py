@@ -189,6 +189,17 @@ def test_coordinates_place_the_report_when_given() -> None:
     assert any("coordinates" in reason for reason in finding.reasons)
 
 
+@pytest.mark.parametrize("publisher", ["أخبار مدينة سرمين", "Saraqib Media Office"])
+def test_a_local_page_named_after_its_town_places_an_unplaced_report(publisher: str) -> None:
+    text = "استشهد رجل بقصف مدفعي على الحي الشرقي"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"], publisher=publisher)
+    assert finding.belligerents[0] == "syrian-regime"
+    assert finding.inferred
+    reason = next(r for r in finding.reasons if "publisher named after" in r)
+    assert publisher not in reason  # only the place word, never the publisher's name
+    assert find(text, event_date=QUIET_DAY, strike_type=["artillery"]).belligerents == []
+
+
 def test_the_governorate_the_text_names_beats_a_place_resolved_elsewhere() -> None:
     text = "قتل شاب بقصف مسيرة على قرية صغيرة في الرقة"
     finding = find(text, event_date=QUIET_DAY, strike_type=["drone"], admin1="Daraa")

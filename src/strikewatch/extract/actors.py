@@ -17,7 +17,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from strikewatch.extract.control import Control, control_zones, period_of, usual_attackers, zone_of
+from strikewatch.extract.control import (
+    Control,
+    control_zones,
+    period_of,
+    publisher_zone,
+    usual_attackers,
+    zone_of,
+)
 from strikewatch.extract.weapons import WordIndex, Words, split_words, strip_article
 from strikewatch.normalise import fold_for_match
 
@@ -279,7 +286,7 @@ def find_belligerents(
     does. ``joint_partners`` adds, as context, the partner of a named belligerent in a
     joint campaign of that area and period (Russia beside regime forces in Idlib).
     """
-    del language, publisher  # cues are bilingual; a publisher acts through publisher_prior
+    del language  # cues are bilingual
     lex = _lexicon()
     words = split_words(text)
     folded = words.folded
@@ -299,6 +306,8 @@ def find_belligerents(
     if mentions.unlisted and not explicit:
         reasons.append(f"the text names a striker outside the vocabulary: '{mentions.unlisted[0]}'")
     zone, why = zone_of(lex.control, words, admin1, latitude, longitude)
+    if zone is None and publisher:
+        zone, why = publisher_zone(lex.control, split_words(publisher))
     period = period_of(zone, event_date) if zone is not None else None
     context: list[str] = []
     if inferable and period is not None:

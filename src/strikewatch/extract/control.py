@@ -17,7 +17,16 @@ from importlib.resources import files
 from strikewatch.extract.weapons import WordIndex, Words, strip_article
 from strikewatch.normalise import fold_for_match, fold_name
 
-__all__ = ["Control", "Period", "Zone", "control_zones", "period_of", "usual_attackers", "zone_of"]
+__all__ = [
+    "Control",
+    "Period",
+    "Zone",
+    "control_zones",
+    "period_of",
+    "publisher_zone",
+    "usual_attackers",
+    "zone_of",
+]
 
 # Clitics are peeled only before stems of four letters or more (weapons._bare_forms), so a
 # zone name that begins with a three-letter word ("ريف حلب") is also indexed with them.
@@ -116,6 +125,19 @@ def zone_of(
     if named is not None:
         place = " ".join(words.text[named[0] : named[1]])
         return control.zones[named[2]], f"governorate '{place}' in {named[2]}"
+    return None, ""
+
+
+def publisher_zone(control: Control, publisher: Words) -> tuple[Zone | None, str]:
+    """The zone of a place the publisher is named after ("مدينة تلدو", "Hama baladna").
+
+    A local page named after its town reports from it. Only the place word goes into the
+    reason: a publisher's name may be a person's.
+    """
+    for index in (control.names, control.coarse):
+        for first, last, zone_id in index.find(publisher):
+            place = " ".join(publisher.text[first:last])
+            return control.zones[zone_id], f"publisher named after '{place}' in {zone_id}"
     return None, ""
 
 
