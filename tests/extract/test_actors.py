@@ -64,6 +64,60 @@ def test_english_targets_are_not_strikers() -> None:
     assert "iran" not in finding.belligerents
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفذت قسد حملة مداهمات في قرية شرقية بمساندة من قوات التحالف الدولي، وقتل شاب",
+        "قتل رجل خلال عملية إنزال مشتركة بين قوات التحالف الدولي وقسد في ريف بعيد",
+        "نفذت قسد عملية أمنية بالتعاون مع التحالف الدولي وقتل مدني",
+        "An SDF raid with the support of the Coalition killed a farmer in his home",
+    ],
+)
+def test_a_force_that_supports_or_joins_the_raid_shares_the_attribution(text: str) -> None:
+    finding = find(text, joint_partners=False)
+    assert {"sdf", "us-led-coalition"} <= set(finding.belligerents)
+    assert not finding.inferred
+
+
+def test_a_cell_belonging_to_a_group_is_the_struck_party() -> None:
+    text = "قتل متزعم خلية إرهابية تابعة لتنظيم داعش بغارة لطائرة أمريكية"
+    finding = find(text)
+    assert finding.belligerents == ["united-states"]
+    fired = find("سقطت قذائف تابعة لقوات النظام على بلدة", joint_partners=False)
+    assert fired.belligerents == ["syrian-regime"]
+
+
+def test_a_helicopter_belonging_to_a_force_names_it() -> None:
+    finding = find("مداهمة بمساندة الطيران المروحي التابع للتحالف الدولي", joint_partners=False)
+    assert finding.belligerents == ["us-led-coalition"]
+
+
+def test_the_killed_and_wounded_are_not_strikers() -> None:
+    finding = find("مقتل عناصر من قوات النظام وإصابة عناصر من قسد بانفجار مسيرة تركية")
+    assert finding.belligerents == ["turkey"]
+    struck = find("مقتل مدنيين بقصف قوات النظام على السوق", joint_partners=False)
+    assert struck.belligerents == ["syrian-regime"]
+
+
+def test_a_hedged_attribution_names_the_suspect_and_is_flagged() -> None:
+    finding = find("غارة لطائرة مسيرة يرجح أنها تابعة للتحالف الدولي على سيارة")
+    assert finding.belligerents == ["us-led-coalition"]
+    assert finding.disputed
+
+
+def test_government_forces_are_the_regime_only_until_it_fell() -> None:
+    text = "قتل مدني بقصف مدفعي للقوات الحكومية على قرية"
+    before = find(text, event_date=QUIET_DAY, joint_partners=False)
+    assert before.belligerents == ["syrian-regime"]
+    after = find(text, event_date=date(2025, 3, 1), joint_partners=False)
+    assert after.belligerents == []
+    assert any("not read" in reason for reason in after.reasons)
+    english = find("Government forces shelled a village", event_date=date(2025, 3, 1))
+    assert "syrian-regime" not in english.belligerents
+    named = find("هجوم لقوات النظام البائد على حاجز", event_date=date(2025, 3, 1))
+    assert named.belligerents == ["syrian-regime"]
+
+
 def test_a_reporter_is_not_a_belligerent() -> None:
     finding = find("قال الدفاع المدني السوري إن فرقه انتشلت جثتين من تحت الأنقاض")
     assert finding.belligerents == []
@@ -74,6 +128,13 @@ def test_joint_names_are_both_listed() -> None:
     finding = find("مقتل ثلاثة مدنيين بقصف مشترك من قبل قوات النظام وروسيا على قرية")
     assert set(finding.belligerents) == {"syrian-regime", "russia"}
     assert not finding.inferred
+
+
+def test_a_quoted_coordinated_name_shares_the_role() -> None:
+    finding = find('أصيبت امرأة بقصف مصدره قوات النظام و"قسد" على مخيم', joint_partners=False)
+    assert set(finding.belligerents) == {"syrian-regime", "sdf"}
+    struck = find('قصف تركي على مواقع قوات النظام و"قسد" قرب البلدة', joint_partners=False)
+    assert struck.belligerents == ["turkey"]
 
 
 def test_obfuscated_names_are_read_and_spans_point_at_the_original() -> None:
@@ -96,6 +157,13 @@ def test_area_of_control_decides_only_when_no_one_is_named() -> None:
     assert finding.inferred
     assert finding.context_belligerents == ["turkey"]
     assert any("sdf-held-northeast" in reason for reason in finding.reasons)
+
+
+def test_a_place_glued_to_page_chrome_still_places_the_report() -> None:
+    text = "Shared with Publicمقتل شاب بقصف مسيرة في #القامشليThis content isn't available"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert finding.belligerents == ["turkey"]
+    assert finding.inferred
 
 
 def test_a_named_belligerent_overrides_the_area() -> None:
@@ -121,6 +189,47 @@ def test_coordinates_place_the_report_when_given() -> None:
     assert any("coordinates" in reason for reason in finding.reasons)
 
 
+@pytest.mark.parametrize("publisher", ["أخبار مدينة سرمين", "Saraqib Media Office"])
+def test_a_local_page_named_after_its_town_places_an_unplaced_report(publisher: str) -> None:
+    text = "استشهد رجل بقصف مدفعي على الحي الشرقي"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"], publisher=publisher)
+    assert finding.belligerents[0] == "syrian-regime"
+    assert finding.inferred
+    reason = next(r for r in finding.reasons if "publisher named after" in r)
+    assert publisher not in reason  # only the place word, never the publisher's name
+    assert find(text, event_date=QUIET_DAY, strike_type=["artillery"]).belligerents == []
+
+
+def test_the_governorate_the_text_names_beats_a_place_resolved_elsewhere() -> None:
+    text = "قتل شاب بقصف مسيرة على قرية صغيرة في الرقة"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"], admin1="Daraa")
+    assert finding.belligerents == ["turkey"]
+    assert any("not Daraa" in reason for reason in finding.reasons)
+    agreeing = find(text, event_date=QUIET_DAY, strike_type=["drone"], admin1="Raqqa")
+    assert any("admin1 Raqqa" in reason for reason in agreeing.reasons)
+
+
+def test_a_countryside_name_is_read_with_a_clitic_before_it() -> None:
+    text = "قتل رجل بقصف مسيرة على سيارة بريف حلب الغربي"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert any("opposition-northwest" in reason for reason in finding.reasons)
+    assert finding.belligerents[0] == "syrian-regime"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شاب خلال مداهمة نفذتها قسد لمنزله في دير الزور",
+        "An SDF raid killed a man in his home in Deir ez-Zor",
+    ],
+)
+def test_an_sdf_raid_in_deir_ez_zor_brings_the_coalition_as_context(text: str) -> None:
+    for day in (QUIET_DAY, date(2025, 6, 1)):
+        finding = find(text, event_date=day)
+        assert finding.belligerents == ["sdf", "us-led-coalition"]
+        assert finding.context_belligerents == ["us-led-coalition"]
+
+
 def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
     text = "جرح طفل بقصف مدفعي لقوات النظام على أطراف سرمين"
     joint = find(text, event_date=QUIET_DAY)
@@ -130,6 +239,68 @@ def test_regime_forces_in_the_northwest_bring_russia_as_context() -> None:
     alone = find(text, event_date=QUIET_DAY, joint_partners=False)
     assert alone.belligerents == ["syrian-regime"]
     assert not alone.inferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب طفل بقصف مدفعي لقوات النظام على قرية غربي حلب",
+        "قتل مزارع بقذائف قوات النظام على بلدة في ريف حلب",
+    ],
+)
+def test_regime_forces_on_the_aleppo_front_bring_russia_as_context(text: str) -> None:
+    finding = find(text, event_date=QUIET_DAY)
+    assert finding.belligerents == ["syrian-regime", "russia"]
+    assert finding.context_belligerents == ["russia"]
+    later = find(text, event_date=date(2025, 6, 1))
+    assert "russia" not in later.belligerents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب طفل بقذائف أطلقتها فصائل المعارضة على بلدة في سهل الغاب",
+        "نفذت قوى الأمن الداخلي عملية في قرية بريف إدلب وقتل رجل",
+        "Rebels shelled a village in the Ghab plain, wounding a child",
+    ],
+)
+def test_a_striker_outside_the_vocabulary_stops_inference(text: str) -> None:
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"])
+    assert finding.belligerents == []
+    assert not finding.inferred
+    assert any("outside the vocabulary" in reason for reason in finding.reasons)
+
+
+def test_a_struck_opposition_does_not_stop_inference() -> None:
+    text = "قتل طفل بقصف مدفعي على مواقع فصائل المعارضة قرب سهل الغاب"
+    finding = find(text, event_date=QUIET_DAY, strike_type=["artillery"])
+    assert finding.belligerents[0] == "syrian-regime"
+    assert finding.inferred
+
+
+def test_the_syrian_russian_alliance_is_not_the_coalition() -> None:
+    finding = find("غارة جوية نفذها التحالف السوري الروسي على قرية", joint_partners=False)
+    assert finding.belligerents == ["russia"]
+
+
+def test_government_shelling_named_as_such_is_the_regime_before_it_fell() -> None:
+    finding = find("قتلى في قصف حكومي على بلدة", event_date=QUIET_DAY, joint_partners=False)
+    assert finding.belligerents == ["syrian-regime"]
+
+
+def test_a_present_tense_verb_after_a_name_makes_it_the_striker() -> None:
+    finding = find("معلومات دقيقة..التحالف الدولي ينفذ إنزالا جويا في قرية", joint_partners=False)
+    assert finding.belligerents == ["us-led-coalition"]
+    assert any("(4.5)" in reason for reason in finding.reasons)
+
+
+def test_an_unattributed_drone_near_aleppo_after_the_fall_is_inferred_american() -> None:
+    text = "طيران مسير يستهدف سيارة على طريق قرب حلب"
+    finding = find(text, event_date=date(2025, 9, 4), strike_type=["drone"])
+    assert finding.belligerents == ["us-led-coalition"]
+    assert finding.inferred
+    before = find(text, event_date=QUIET_DAY, strike_type=["drone"])
+    assert before.belligerents == []
 
 
 def test_publisher_prior_is_the_last_resort() -> None:
@@ -152,10 +323,25 @@ def test_a_weak_publisher_habit_is_ignored() -> None:
         "غارة لطائرة مجهولة الهوية على سيارة في البادية",
         "An unidentified drone struck a motorcycle",
         "اتهمت قسد تركيا بقصف القرية بينما نفت أنقرة ذلك",
+        "شنت طائرات حربية يرجح أنها أردنية غارات على مزرعة",
+        "إنزال جوي يعتقد أنه من التحالف الدولي في قرية",
+        "سقط صاروخ يعتقد أن مصدره قسد على الحي",
     ],
 )
 def test_disputed_attribution_is_flagged(text: str) -> None:
     assert find(text).disputed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهد ثلاثة بقصف مدفعي تركي بينهم شهيد مجهول الهوية",
+        "قتل اثنان يرجح أنهما من عناصر التنظيم في غارة أمريكية",
+        "لم تعرف هوية الضحية بعد القصف الروسي",
+    ],
+)
+def test_an_unknown_or_suspected_victim_is_not_a_dispute(text: str) -> None:
+    assert not find(text).disputed
 
 
 def test_plain_reports_are_not_disputed() -> None:

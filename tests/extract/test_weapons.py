@@ -79,6 +79,20 @@ def test_hashtags_and_glued_digits_split() -> None:
     assert split_words("#جبل_الزاوية حماة1:19").text == ["جبل", "الزاويه", "حماه", "1", "19"]
 
 
+def test_latin_and_arabic_scripts_split_where_a_capture_glued_them() -> None:
+    words = split_words("Shared with Publicغارة على #حلبThis content")
+    assert words.text == ["shared", "with", "public", "غاره", "علي", "حلب", "this", "content"]
+    assert split_words("Türkiye drone").text == ["türkiye", "drone"]
+
+
+def test_a_full_stop_without_its_space_splits_sentences_but_a_dot_inside_a_word_joins() -> None:
+    words = split_words("غارات لطيران النظام وروسيا.وأسفرت عن ضحايا في القرية.الضحية")
+    assert words.text[3:6] == ["وروسيا", "واسفرت", "عن"]
+    assert words.text[-2:] == ["القريه", "الضحيه"]
+    assert split_words("القص.ف الإسرا.ئيلي الشـ..هيد").text == ["القصف", "الاسراييلي", "الشهيد"]
+    assert split_words("معلومات دقيقة..التحالف").text == ["معلومات", "دقيقه", "التحالف"]
+
+
 def test_word_index_prefers_the_longest_term_and_peels_clitics() -> None:
     index = WordIndex()
     index.add("صاروخ", "short")

@@ -1,9 +1,9 @@
 """Who struck: belligerents named in a report, or inferred from who holds the area struck.
 
 Cues come from ``lexicons/actors_cues.toml``; areas of control and their usual attackers
-by period from ``lexicons/control_syria.toml``. A name ("قسد", "the regime") counts as
-the striker only when the words around it say so: the belligerent is who strikes, not
-who is hit, who holds the area, or who reports it. Matching is word by word through
+by period from ``extract.control``. A name ("قسد", "the regime") counts as the striker
+only when the words around it say so: the belligerent is who strikes, not who is hit,
+who holds the area, or who reports it. Matching is word by word through
 dictionaries (``weapons.WordIndex``), which keeps a report well under a millisecond.
 """
 
@@ -17,8 +17,16 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from strikewatch.extract.control import (
+    Control,
+    control_zones,
+    period_of,
+    publisher_zone,
+    usual_attackers,
+    zone_of,
+)
 from strikewatch.extract.weapons import WordIndex, Words, split_words, strip_article
-from strikewatch.normalise import fold_for_match, fold_name
+from strikewatch.normalise import fold_for_match
 
 __all__ = ["BELLIGERENTS", "ActorFinding", "belligerent_family", "find_belligerents"]
 
@@ -81,22 +89,6 @@ class ActorFinding:
 
 
 @dataclass(frozen=True)
-class _Period:
-    start: date
-    end: date
-    attackers: dict[str, list[str]]
-    joint: dict[str, list[str]]
-
-
-@dataclass(frozen=True)
-class _Zone:
-    zone_id: str
-    admin1: frozenset[str]
-    boxes: tuple[tuple[float, float, float, float], ...]
-    periods: tuple[_Period, ...]
-
-
-@dataclass(frozen=True)
 class _Context:
     reach: int
     agent_before: frozenset[str]
@@ -109,14 +101,20 @@ class _Context:
 
 
 @dataclass(frozen=True)
+class _Cue:
+    belligerent: str  # "" for a striker outside the vocabulary ([[unlisted]])
+    agent: bool  # the term says by itself who struck
+    until: date | None  # the term names this belligerent only in events up to this date
+
+
+@dataclass(frozen=True)
 class _Lexicon:
-    cues: WordIndex  # value: "belligerent" or "belligerent!" for a self-sufficient agent cue
+    cues: WordIndex  # value: the index of its _Cue in cue_list
+    cue_list: tuple[_Cue, ...]
     context: _Context
     dispute_triggers: frozenset[str]
     dispute: re.Pattern[str]
-    zones: dict[str, _Zone]
-    names: WordIndex  # value: zone id
-    coarse: WordIndex
+    control: Control
 
 
 def belligerent_family(belligerent: str) -> str:
@@ -133,38 +131,16 @@ def _bare_set(words: list[str]) -> frozenset[str]:
     return frozenset(strip_article(fold_for_match(w)) for w in words)
 
 
-def _zones(data: dict[str, Any]) -> tuple[dict[str, _Zone], WordIndex, WordIndex]:
-    zones: dict[str, _Zone] = {}
-    names = WordIndex()
-    coarse = WordIndex()
-    for raw in data["zone"]:
-        periods = tuple(
-            _Period(
-                date.fromisoformat(p["from"]),
-                date.fromisoformat(p["until"]),
-                {k: list(v) for k, v in p.items() if k not in ("from", "until", "joint")},
-                {k: list(v) for k, v in p.get("joint", {}).items()},
-            )
-            for p in raw["period"]
-        )
-        boxes = tuple((b[0], b[1], b[2], b[3]) for b in raw.get("boxes", []))
-        admin1 = frozenset(fold_name(a) for a in raw.get("admin1", []))
-        zones[raw["id"]] = _Zone(raw["id"], admin1, boxes, periods)
-        for name in raw["names"]:
-            names.add(name, raw["id"])
-        for name in raw.get("coarse", []):
-            coarse.add(name, raw["id"])
-    return zones, names, coarse
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = _load("actors_cues.toml")
     cues = WordIndex()
-    for cue in data["cue"]:
-        value = cue["belligerent"] + ("!" if cue.get("agent") else "")
+    cue_list: list[_Cue] = []
+    for cue in [*data["cue"], *data["unlisted"]]:
+        until = date.fromisoformat(cue["until"]) if "until" in cue else None
+        cue_list.append(_Cue(cue.get("belligerent", ""), bool(cue.get("agent")), until))
         for term in cue["terms"]:
-            cues.add(term, value)
+            cues.add(term, str(len(cue_list) - 1))
     ctx = data["context"]
     context = _Context(
         reach=int(ctx["reach"]),
@@ -177,15 +153,13 @@ def _lexicon() -> _Lexicon:
         target_after=_bare_set(ctx["target_after"]),
     )
     dispute = data["dispute"]
-    zones, names, coarse = _zones(_load("control_syria.toml"))
     return _Lexicon(
         cues=cues,
+        cue_list=tuple(cue_list),
         context=context,
         dispute_triggers=_bare_set(dispute["triggers"]),
         dispute=re.compile("|".join(fold_for_match(p) for p in dispute["patterns"])),
-        zones=zones,
-        names=names,
-        coarse=coarse,
+        control=control_zones(),
     )
 
 
@@ -214,24 +188,48 @@ def _role(ctx: _Context, words: Words, first: int, last: int) -> str:
     return "neutral"
 
 
-def _score_mentions(
-    lex: _Lexicon, words: Words
-) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]], int]:
-    scores: dict[str, float] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    targets = 0
+@dataclass
+class _Mentions:
+    scores: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    targets: int = 0  # names read as the struck party or the area holder
+    outdated: int = 0  # names past their cue's date
+    unlisted: list[str] = field(default_factory=list)  # strikers outside the vocabulary
+
+
+def _coordinated(words: Words, end: int, first: int) -> bool:
+    """Whether the name at ``first`` is joined by "و"/"and" to the name ending at ``end``."""
+    if first == end:
+        return words.text[first].startswith("و")
+    # A quote or hashtag splits the conjunction off: «قوات النظام و"قسد"».
+    return first == end + 1 and words.text[end] in ("و", "and")
+
+
+def _score_mentions(lex: _Lexicon, words: Words, event_date: date | None) -> _Mentions:
+    """Weight and spans of each belligerent named, and the names that are not strikers."""
+    found = _Mentions()
+    scores, spans = found.scores, found.spans
     previous = (-1, "")  # end word and role of the last mention
     for first, last, value in lex.cues.find(words):
-        belligerent = value.rstrip("!")
-        if value.endswith("!"):
+        cue = lex.cue_list[int(value)]
+        belligerent = cue.belligerent
+        if cue.until is not None and event_date is not None and event_date > cue.until:
+            found.outdated += 1  # "القوات الحكومية" after the regime fell are not Assad's
+            previous = (last, "")
+            continue
+        if cue.agent:
             role = "agent"
-        elif first == previous[0] and words.text[first].startswith("و"):
+        elif previous[1] and _coordinated(words, previous[0], first):
             role = previous[1]  # "قوات النظام وروسيا": a coordinated name shares the role
         else:
             role = _role(lex.context, words, first, last)
         previous = (last, role)
         if role == "target":
-            targets += 1
+            found.targets += 1
+            continue
+        if not belligerent:
+            if role == "agent":
+                found.unlisted.append(" ".join(words.text[first:last]))
             continue
         start, end = words.spans[first][0], words.spans[last - 1][1]
         weight = _AGENT_WEIGHT if role == "agent" else _NAME_WEIGHT
@@ -239,7 +237,7 @@ def _score_mentions(
             weight *= _LEAD_BONUS
         scores[belligerent] = scores.get(belligerent, 0.0) + weight
         spans.setdefault(belligerent, []).append((start, end))
-    return scores, spans, targets
+    return found
 
 
 def _rank(scores: dict[str, float]) -> list[str]:
@@ -259,53 +257,6 @@ def _rank(scores: dict[str, float]) -> list[str]:
             kept.append(belligerent)
             families.add(family)
     return kept
-
-
-def _zone_of(
-    lex: _Lexicon,
-    words: Words,
-    admin1: str | None,
-    latitude: float | None,
-    longitude: float | None,
-) -> tuple[_Zone | None, str]:
-    """The area of control the report is about, and how it was recognised."""
-    # A town named in the text is finer than the rough boxes and the governorate.
-    for first, last, zone_id in lex.names.find(words):
-        place = " ".join(words.text[first:last])
-        return lex.zones[zone_id], f"place '{place}' in {zone_id}"
-    if latitude is not None and longitude is not None:
-        for zone in lex.zones.values():
-            for south, west, north, east in zone.boxes:
-                if south <= latitude <= north and west <= longitude <= east:
-                    return zone, f"coordinates in {zone.zone_id}"
-    if admin1:
-        key = fold_name(admin1)
-        for zone in lex.zones.values():
-            if key in zone.admin1:
-                return zone, f"admin1 {admin1} in {zone.zone_id}"
-    for first, last, zone_id in lex.coarse.find(words):
-        place = " ".join(words.text[first:last])
-        return lex.zones[zone_id], f"governorate '{place}' in {zone_id}"
-    return None, ""
-
-
-def _period(zone: _Zone, event_date: date | None) -> _Period | None:
-    """The zone's period covering the date; an undated report gets the longest-lasting one.
-
-    An archive spans years: a report with no date at all is likelier to come from a
-    situation that lasted five years than from one that lasted two weeks.
-    """
-    if event_date is None:
-        return max(zone.periods, key=lambda p: (p.end - p.start).days, default=None)
-    return next((p for p in zone.periods if p.start <= event_date <= p.end), None)
-
-
-def _usual_attackers(period: _Period, strike_type: list[str]) -> list[str]:
-    """Who usually struck in that period with the first listed means that has an entry."""
-    for kind in [*strike_type, "any"]:
-        if kind in period.attackers:
-            return list(period.attackers[kind])
-    return []
 
 
 def _is_disputed(lex: _Lexicon, words: Words, folded: str) -> bool:
@@ -335,23 +286,35 @@ def find_belligerents(
     does. ``joint_partners`` adds, as context, the partner of a named belligerent in a
     joint campaign of that area and period (Russia beside regime forces in Idlib).
     """
-    del language, publisher  # cues are bilingual; a publisher acts through publisher_prior
+    del language  # cues are bilingual
     lex = _lexicon()
     words = split_words(text)
     folded = words.folded
-    scores, spans_by, targets = _score_mentions(lex, words)
+    mentions = _score_mentions(lex, words, event_date)
+    scores, spans_by = mentions.scores, mentions.spans
     explicit = _rank(scores)
     reasons = [f"named {b} ({scores[b]:.1f})" for b in explicit]
-    if targets:
-        reasons.append(f"{targets} name(s) read as the struck party or area holder")
-    zone, why = _zone_of(lex, words, admin1, latitude, longitude)
-    period = _period(zone, event_date) if zone is not None else None
+    if mentions.targets:
+        reasons.append(f"{mentions.targets} name(s) read as the struck party or area holder")
+    if mentions.outdated:
+        reasons.append(
+            f"{mentions.outdated} name(s) not read: the event is after the date they held"
+        )
+    # A striker the vocabulary has no id for (opposition factions, the post-2024 security
+    # forces) leaves nothing to infer: who holds the area did not strike.
+    inferable = not explicit and not mentions.unlisted
+    if mentions.unlisted and not explicit:
+        reasons.append(f"the text names a striker outside the vocabulary: '{mentions.unlisted[0]}'")
+    zone, why = zone_of(lex.control, words, admin1, latitude, longitude)
+    if zone is None and publisher:
+        zone, why = publisher_zone(lex.control, split_words(publisher))
+    period = period_of(zone, event_date) if zone is not None else None
     context: list[str] = []
-    if not explicit and period is not None:
-        context = _usual_attackers(period, strike_type or [])
+    if inferable and period is not None:
+        context = usual_attackers(period, strike_type or [])
         if context:
             reasons.append(f"inferred from control: {why}")
-    if not explicit and not context and publisher_prior:
+    if inferable and not context and publisher_prior:
         usual = max(publisher_prior, key=lambda b: publisher_prior[b])
         if publisher_prior[usual] >= _PRIOR_MIN_SHARE:
             context = [usual]

@@ -36,9 +36,18 @@ _LEAD_BONUS = 2.0
 
 # Obfuscated words ("قـ.ـسد", "التحـالف", dodging platform filters) are joined again.
 _OBFUSCATION = re.compile("\u0640+(?:[.\\s\u00b7\u200c\u200d]*\u0640+)?")
-# Letters and digits apart, underscores split: "#جبل_الزاوية", "حماة1:19".
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Letters and digits apart, underscores split: "#جبل_الزاوية", "حماة1:19"; Latin and
+# Arabic script apart, as captures glue them ("Shared with Publicقصف", "#حلبThis").
+_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f]+|[a-z\u00c0-\u024f]+|\d+")
 _CLITICS = frozenset("وفبلك")
+# A full stop between two words of five letters or more, or after a word-final ة/ى, ends
+# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية", "دقيقة..التحالف"): it
+# splits them. Dots with a short piece beside them hide a word from filters ("قص.ف",
+# "الش..هيد") and are closed up.
+_LETTER = "[\u0621-\u063f\u0641-\u064a]"
+_SENTENCE_DOT = re.compile(
+    f"(?<={_LETTER}{{5}})\\.+(?={_LETTER}{{5}})|(?<=[ةى])\\.+(?={_LETTER}{{2}})"
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,8 @@ def split_words(text: str) -> Words:
             last = match.end()
         parts.append(text[last:])
         text = "".join(parts)
+    if "." in text:
+        text = _SENTENCE_DOT.sub(_spaces, text)  # same length: spans stay put
     folded = fold_for_match(text)
 
     words: list[str] = []
@@ -99,6 +110,10 @@ def split_words(text: str) -> Words:
             (_original(cuts, removed, a), _original(cuts, removed, b - 1) + 1) for a, b in spans
         ]
     return Words(folded, words, [_bare_forms(w) for w in words], spans)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _original(cuts: list[int], removed: list[int], pos: int) -> int:
