@@ -47,3 +47,20 @@ def test_folding_keeps_length_and_word_starts(text: str) -> None:
     for i, char in enumerate(folded):
         if char.strip() and (i == 0 or not folded[i - 1].strip()) and char != ".":
             assert text[i] not in "\u064e\u0651\u0640"
+
+
+def test_a_full_stop_without_its_space_ends_a_sentence() -> None:
+    # Two long words, or a word-final ta marbuta before the next: a sentence boundary.
+    for text, words in (
+        ("قصفت روسيا.وأسفرت", ["قصفت", "روسيا", "واسفرت"]),
+        ("في الرقة.الضحية", ["في", "الرقه", "الضحيه"]),
+        ("غارة دقيقة..التحالف", ["غاره", "دقيقه", "التحالف"]),
+    ):
+        folded = fold_for_match(text)
+        assert len(folded) == len(text) and folded.split() == words
+    # A dot beside a short piece hides a word from filters and is closed up.
+    assert fold_for_match("القص.ف").split() == ["القصف"]
+
+
+def test_quranic_marks_inside_a_word_are_closed_up() -> None:
+    assert fold_for_match("الشهي\u06dcد").split() == ["الشهيد"]

@@ -30,8 +30,10 @@ _LETTERS = str.maketrans(
         "،": ",",
     }
 )
-# Harakat, tatweel and the zero-width marks that social posts carry.
-_STRIP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Harakat, Quranic annotation marks, tatweel and the zero-width marks that posts carry.
+_STRIP = re.compile(
+    "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _SPACES = re.compile(r"\s+")
 _LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"})
 
@@ -44,10 +46,18 @@ def ascii_digits(text: str) -> str:
 # An Arabic word with marks inside it: harakat, shadda, tatweel, zero-width marks, or a
 # dot posts insert to slip past filters ("قُتل", "جرّاء", "مقـ.ـتل", "القص.ف").
 _LETTER = "[\u0621-\u063f\u0641-\u064a]"  # Arabic letters, tatweel (U+0640) left out
-_MARKED_WORD = re.compile(f"{_LETTER}+(?:[\u064b-\u065f\u0670\u0640\u200b-\u200f.]+{_LETTER}+)+")
-_INNER_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f.]")
+_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f"
+_MARKED_WORD = re.compile(f"{_LETTER}+(?:[{_MARKS}.]+{_LETTER}+)+")
+_INNER_MARKS = re.compile(f"[{_MARKS}.]")
 # A cheap test for texts that have such a word (most have dots, few between letters).
-_ANY_MARKED = re.compile(f"[\u064b-\u065f\u0670\u0640\u200b-\u200f]|{_LETTER}\\.{_LETTER}")
+_ANY_MARKED = re.compile(f"[{_MARKS}]|{_LETTER}\\.{_LETTER}")
+# A full stop between two words of five letters or more, or after a word-final ة/ى, ends
+# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية", "دقيقة..التحالف"): it
+# becomes a space. Dots with a short piece beside them hide a word from filters ("قص.ف",
+# "الش..هيد") and are closed up.
+_SENTENCE_DOT = re.compile(
+    f"(?<={_LETTER}{{5}})\\.+(?={_LETTER}{{5}})|(?<=[\u0629\u0649])\\.+(?={_LETTER}{{2}})"
+)
 
 
 def _close_up(match: re.Match[str]) -> str:
@@ -56,6 +66,10 @@ def _close_up(match: re.Match[str]) -> str:
     # the marks it had).
     letters = _INNER_MARKS.sub("", match.group())
     return letters + " " * (len(match.group()) - len(letters))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def original_end(text: str, folded: str, start: int, end: int) -> int:
@@ -87,6 +101,8 @@ def fold_for_match(text: str) -> str:
     after it; other diacritics and tatweel become spaces. Either way offsets found in the
     folded text point at the same characters in the original, up to a word's end.
     """
+    if "." in text:
+        text = _SENTENCE_DOT.sub(_blank, text)
     folded = text.translate(_DIGITS).translate(_LETTERS)
     if _ANY_MARKED.search(folded):
         folded = _MARKED_WORD.sub(_close_up, folded)

@@ -40,14 +40,6 @@ _OBFUSCATION = re.compile("\u0640+(?:[.\\s\u00b7\u200c\u200d]*\u0640+)?")
 # Arabic script apart, as captures glue them ("Shared with Publicقصف", "#حلبThis").
 _WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f]+|[a-z\u00c0-\u024f]+|\d+")
 _CLITICS = frozenset("وفبلك")
-# A full stop between two words of five letters or more, or after a word-final ة/ى, ends
-# a sentence that lacks its space ("وروسيا.عزاؤنا", "الرقة.الضحية", "دقيقة..التحالف"): it
-# splits them. Dots with a short piece beside them hide a word from filters ("قص.ف",
-# "الش..هيد") and are closed up.
-_LETTER = "[\u0621-\u063f\u0641-\u064a]"
-_SENTENCE_DOT = re.compile(
-    f"(?<={_LETTER}{{5}})\\.+(?={_LETTER}{{5}})|(?<=[ةى])\\.+(?={_LETTER}{{2}})"
-)
 
 
 @dataclass(frozen=True)
@@ -96,8 +88,7 @@ def split_words(text: str) -> Words:
             last = match.end()
         parts.append(text[last:])
         text = "".join(parts)
-    if "." in text:
-        text = _SENTENCE_DOT.sub(_spaces, text)  # same length: spans stay put
+    # fold_for_match splits sentences whose full stop lacks its space ("وروسيا.وأسفرت").
     folded = fold_for_match(text)
 
     words: list[str] = []
@@ -110,10 +101,6 @@ def split_words(text: str) -> Words:
             (_original(cuts, removed, a), _original(cuts, removed, b - 1) + 1) for a, b in spans
         ]
     return Words(folded, words, [_bare_forms(w) for w in words], spans)
-
-
-def _spaces(match: re.Match[str]) -> str:
-    return " " * len(match.group())
 
 
 def _original(cuts: list[int], removed: list[int], pos: int) -> int:
