@@ -154,3 +154,16 @@ def test_any_text_gives_a_well_formed_finding(text: str) -> None:
         start, end = found.span
         assert 0 <= start < end <= len(text)
     assert (found.latitude is None) == (found.longitude is None)
+
+
+def test_a_clitic_before_a_two_word_name_still_finds_the_name() -> None:
+    # "بريف دمشق" is the governorate Rif Dimashq, not Damascus city's governorate.
+    found = find_place("سقطت قذيفة على بلدة مثالية بريف دمشق وأصيب رجل", language="ar")
+    assert found.admin1 == "Rif Dimashq"
+    assert found.geo_precision is GeoPrecision.ADMIN1
+
+
+def test_a_clitic_before_a_short_word_is_still_no_name() -> None:
+    # و + a short ordinary word stays a word: no single-word match on what is left.
+    found = find_place("وصلت ورقة إلى المكتب", language="ar")
+    assert found.mentions == []

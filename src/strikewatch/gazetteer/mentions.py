@@ -149,13 +149,13 @@ def _match_at(
     for n, first in enumerate(keys[i]):
         if first is None:
             continue
-        if n == 1 and len(token) < 6 and token[1:3] != "ال":
-            # و/ب/ل… + a short word is mostly a word of its own (ورقة, فرقة, لبنان):
-            # strip the clitic only before the article or from a long word.
-            continue
+        # و/ب/ل… + a short word is mostly a word of its own (ورقة, فرقة, لبنان): as one
+        # word, strip the clitic only before the article or from a long word; a longer
+        # name after it (بريف دمشق) is specific enough either way.
+        single = n == 0 or len(token) >= 6 or token[1:3] == "ال"
         best: tuple[int, list[Place]] | None = None
         places = gazetteer.lookup_key(first)
-        if places and _single_word_name(first, i, keys, lexicon, latin):
+        if single and places and _single_word_name(first, i, keys, lexicon, latin):
             best = (1, places)
         if first in gazetteer.first_words:
             parts, used = [first], 1
