@@ -167,3 +167,153 @@ def test_a_clitic_before_a_short_word_is_still_no_name() -> None:
     # و + a short ordinary word stays a word: no single-word match on what is left.
     found = find_place("وصلت ورقة إلى المكتب", language="ar")
     assert found.mentions == []
+
+
+def _homonym_gazetteer() -> Gazetteer:
+    # An invented village known only in Aleppo governorate.
+    north = Place(
+        "Tall Mithal", "تل مثال", "Aleppo", None, 36.4, 37.1, GeoPrecision.PLACE, "SY", "user"
+    )
+    return Gazetteer.default([north])
+
+
+def test_a_name_placed_in_a_governorate_where_it_is_unknown_gives_no_far_point() -> None:
+    gazetteer = _homonym_gazetteer()
+    for text in (
+        "قصف على قرية تل مثال بريف درعا أدى لمقتل مدني",
+        "Shelling hit the village of Tall Mithal, Daraa, killing a man",
+    ):
+        found = find_place(text, language=None, gazetteer=gazetteer)
+        assert found.admin1 == "Daraa"
+        assert found.latitude is None
+        assert any("Mithal" in name or "مثال" in name for name in found.unresolved)
+        assert "not used" in found.reason
+
+
+def test_a_name_placed_in_its_own_governorate_keeps_its_point() -> None:
+    found = find_place(
+        "قصف على قرية تل مثال بريف حلب أدى لمقتل مدني",
+        language="ar",
+        gazetteer=_homonym_gazetteer(),
+    )
+    assert (found.place, found.geo_precision, found.latitude) == (
+        "Tall Mithal",
+        GeoPrecision.PLACE,
+        36.4,
+    )
+
+
+def test_a_direction_from_a_city_may_cross_into_the_next_governorate() -> None:
+    # Qarah lies in Rif Dimashq, north of Damascus city (another governorate).
+    found = find_place("غارة على بلدة قارة شمال دمشق وسقوط ضحايا", language="ar")
+    assert found.admin1 == "Rif Dimashq"
+    assert found.geo_precision is GeoPrecision.PLACE
+
+
+def test_unknown_village_in_the_countryside_of_a_governorate_beats_a_later_town() -> None:
+    for text in (
+        "استشهد طفل بقصف مدفعي على قرية كفرمثال بريف حماة الغربي، فيما شهدت مدينة سرمين هدوءاً",
+        "A child was killed when shelling hit the village of Kafr Mithal in rural Hama; "
+        "the town of Sarmin was quiet.",
+    ):
+        found = find_place(text, language=None)
+        assert found.admin1 == "Hama", text
+        assert found.latitude is None
+        assert "not in the gazetteer" in found.reason
+
+
+def test_unknown_neighbourhood_of_a_known_city_is_the_city() -> None:
+    for text in (
+        "قتل مدنيان بقصف مدفعي على حي المثال في مدينة إدلب",
+        "Two civilians were killed when shells hit the neighbourhood of Al-Mithal in Idlib",
+    ):
+        found = find_place(text, language=None)
+        assert found.place == "Idlib"
+        assert found.geo_precision is GeoPrecision.PLACE
+        assert found.latitude is not None
+        assert "neighbourhood of Idlib" in found.reason
+
+
+def test_the_countryside_of_a_town_names_the_town_but_gives_no_point() -> None:
+    found = find_place("قصف مدفعي على ريف منبج الشرقي يوقع جرحى", language="ar")
+    assert (found.place, found.admin1) == ("Manbij", "Aleppo")
+    assert found.geo_precision is GeoPrecision.DISTRICT
+    assert found.latitude is None and found.longitude is None
+    assert "no point" in found.reason
+
+
+def test_the_town_word_before_a_district_name_is_the_town() -> None:
+    # كوباني is known as its district's name; "مدينة كوباني" is the town, at its point.
+    found = find_place("غارة بطائرة مسيرة على مدينة كوباني أدت لمقتل مدني", language="ar")
+    assert found.geo_precision is GeoPrecision.PLACE
+    assert found.latitude is not None
+
+
+def test_the_village_already_named_is_no_new_name() -> None:
+    # "القرية" refers back; the word after it is not a village name to list.
+    found = find_place("سقطت قذائف على القرية ما أدى لإصابة امرأة", language="ar")
+    assert found.unresolved == []
+
+
+def test_function_and_time_words_after_a_village_word_are_not_names() -> None:
+    for text in (
+        "سقطت قذائف على قرية خلال الليل",
+        "قصف على بلدة صباح اليوم",
+        "The shelling hit a village. Meanwhile, the town According to witnesses",
+    ):
+        assert find_place(text, language=None).unresolved == [], text
+
+
+def test_an_unresolved_name_keeps_its_article_and_first_word() -> None:
+    text = "Shelling hit the village of Al-Mithaliya and the village of Tal Mithal"
+    assert find_place(text, language="en").unresolved == ["Al-Mithaliya", "Tal Mithal"]
+    found = find_place("قصف على قرية الشيخ مثال", language="ar")
+    assert found.unresolved == ["الشيخ مثال"]
+
+
+def test_where_the_shells_came_from_is_not_the_strike_place() -> None:
+    text = "قصفت قوات النظام المتمركزة في مدينة سراقب قرية كفرمثال بريف إدلب ما أدى لمقتل طفل"
+    found = find_place(text, language="ar")
+    assert found.place != "Saraqib"
+    assert found.admin1 == "Idlib"
+    assert found.latitude is None
+
+
+def test_where_a_victim_hails_from_is_not_the_strike_place() -> None:
+    text = "ينحدر الشاب من مدينة دمشق، وقد قتل بغارة جوية على مدينة سرمين"
+    found = find_place(text, language="ar")
+    assert found.place is not None and found.place.startswith("Sarm")
+    english = "The man, originally from Damascus, was killed in an airstrike on Sarmin"
+    found = find_place(english, language="en")
+    assert found.place is not None and found.place.startswith("Sarm")
+
+
+def test_an_english_settlement_word_after_a_name_is_not_the_next_names() -> None:
+    # "village" belongs to the unknown village before it, not to Idlib after "in".
+    found = find_place("A child was killed in Kafrmithal village in Idlib suburbs", language="en")
+    assert found.admin1 == "Idlib"
+    assert found.geo_precision is not GeoPrecision.PLACE
+
+
+def test_the_town_a_village_belongs_to_is_read_as_its_countryside() -> None:
+    found = find_place("قصف على قرية كفرمثال التابعة لمدينة منبج وإصابة طفل", language="ar")
+    assert (found.place, found.geo_precision) == ("Manbij", GeoPrecision.DISTRICT)
+    assert found.latitude is None
+
+
+def test_a_clitic_before_a_short_governorate_name_is_stripped() -> None:
+    found = find_place("غارات روسية بإدلب توقع ضحايا مدنيين", language="ar")
+    assert found.admin1 == "Idlib"
+    assert found.mentions == ["بإدلب"]
+
+
+def test_a_listed_ordinary_word_is_not_clitic_and_name() -> None:
+    # فرقة (a military division) is not ف + الرقة.
+    found = find_place("أعلنت الفرقة أن فرقة أخرى وصلت", language="ar")
+    assert found.mentions == []
+
+
+def test_a_gate_without_the_article_is_not_the_town_of_al_bab() -> None:
+    assert find_place("قصف قرب باب المنزل", language="ar").mentions == []
+    found = find_place("قصف مدفعي على مدينة الباب يقتل مدنياً", language="ar")
+    assert found.place == "Al Bāb"

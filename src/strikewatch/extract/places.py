@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from strikewatch.gazetteer import Gazetteer, Place
+from strikewatch.gazetteer.lookup import distance_km
 from strikewatch.gazetteer.mentions import (
     TOKEN,
+    Lexicon,
     Mention,
+    Unknown,
     load_lexicon,
     modifier_of,
     scan_mentions,
@@ -45,6 +49,7 @@ _RANK = {
     GeoPrecision.COUNTRY: 0,
     GeoPrecision.UNKNOWN: -1,
 }
+_COUNTRY = GeoPrecision.COUNTRY
 _SOURCE_RANK = {"user": 0, "curated": 1, "geonames": 2}
 
 
@@ -91,6 +96,16 @@ def find_place(
     unresolved = unresolved_names(text, spans, keys, mentions, lexicon)
     for mention in mentions:
         mention.modifier = modifier_of(mention, spans, keys, lexicon)
+    _set_regions(mentions, lexicon.region_gap)
+    # A name placed in a region where the gazetteer has no such place is a homonym the
+    # gazetteer lacks: its far namesake's point would be wrong, so it counts as unknown.
+    elsewhere = [m for m in mentions if not _keep_in_region(m, gazetteer, lexicon)]
+    unresolved += [
+        Unknown(m.token, text[m.start : m.end], m.words, "place" if m.modifier == "place" else "")
+        for m in elsewhere
+    ]
+    unresolved.sort()
+    mentions = [m for m in mentions if m not in elsewhere]
     context = _context_admin1(mentions)
     countries = Counter(p.country for m in mentions for p in m.places[:1])
     home = countries.most_common(1)[0][0] if countries else ""
@@ -100,8 +115,8 @@ def find_place(
         if mention.choice is not None and mention.choice.country != home:
             mention.score -= _FOREIGN  # a Baghdad street in an Aleppo report
     seen = [text[m.start : m.end] for m in mentions]
-    seen += [name for _, name in unresolved if name not in seen]
-    missing = list(dict.fromkeys(name for _, name in unresolved))
+    seen += [u.name for u in unresolved if u.name not in seen]
+    missing = list(dict.fromkeys(u.name for u in unresolved))
     candidates = [m for m in mentions if m.choice is not None]
     if not candidates:
         reason = "no place mention resolved" if unresolved else "no place mention"
@@ -109,10 +124,18 @@ def find_place(
             None, None, None, None, None, GeoPrecision.UNKNOWN, None, seen, missing, reason
         )
     best = max(candidates, key=lambda m: m.score)
-    reason = _settle(text, best, candidates, unresolved, harm, gazetteer)
+    best, reason = _settle(text, best, candidates, unresolved, harm, gazetteer, lexicon.region_gap)
+    if elsewhere:
+        first = elsewhere[0]
+        reason += f"; '{text[first.start : first.end]}' not used: no such place near {first.region}"
     place = best.choice
     assert place is not None
     has_point = best.precision in located
+    if has_point and _around_a_place(best) and not lexicon.around_points:
+        # "ريف منبج", "شرق منبج": somewhere in tens of kilometres round the town; its
+        # point would be a guess, so the claim keeps the town and governorate only.
+        has_point = False
+        reason += "; no point: the area round a place, not the place"
     return PlaceFinding(
         place=place.name,
         place_ar=place.name_ar,
@@ -131,31 +154,71 @@ def _settle(
     text: str,
     best: Mention,
     candidates: list[Mention],
-    unresolved: list[tuple[int, str]],
+    unresolved: list[Unknown],
     harm: list[int],
     gazetteer: Gazetteer,
-) -> str:
-    """Lowers best's precision where the text does not vouch for its point; gives the reason."""
+    gap: int,
+) -> tuple[Mention, str]:
+    """Gives the mention to use, its precision lowered where the text does not vouch for
+    its point, and the reason."""
     assert best.choice is not None
-    written = text[best.start : best.end]
     unknown = _outranking_unknown(best, unresolved, harm)
     rival = _rival(best, candidates)
     region = _governorate(gazetteer, best.choice)
     if unknown is not None:
         # The strike's village is not in the gazetteer: the resolved name is its
         # surroundings (قرية X قرب Y) or only the region; never give Y's point as X's.
-        token, name = unknown
+        token, name = unknown.token, unknown.name
+        around = _regional_after(token + unknown.words, candidates, gap)
+        if around is not None:
+            return around, f"'{name}' not in the gazetteer; " + _around(text, around, unknown)
+        if best.precision is not GeoPrecision.PLACE:
+            return best, _reason(text, best)
         if 0 < best.token - token <= _NEAR_UNKNOWN:
-            best.precision = GeoPrecision.DISTRICT
-            return f"'{name}' not in the gazetteer; near {best.choice.name}: district precision"
+            best.precision, best.modifier = GeoPrecision.DISTRICT, "direction"
+            return best, f"'{name}' not in the gazetteer; near {best.choice.name}: district"
         if region is not None:
             best.choice, best.precision = region, GeoPrecision.ADMIN1
-            return f"'{name}' not in the gazetteer; {region.name} governorate: admin1 precision"
+            return best, f"'{name}' not in the gazetteer; {region.name} governorate: admin1"
     elif rival is not None and region is not None:
         best.choice, best.precision = region, GeoPrecision.ADMIN1
-        other = text[rival.start : rival.end]
-        return f"'{written}' and '{other}' weigh alike: {region.name} governorate, admin1 precision"
-    return _reason(written, best)
+        written, other = text[best.start : best.end], text[rival.start : rival.end]
+        return best, (
+            f"'{written}' and '{other}' weigh alike: {region.name} governorate, admin1 precision"
+        )
+    return best, _reason(text, best)
+
+
+def _around(text: str, around: Mention, unknown: Unknown) -> str:
+    """Reads the known name right after an unknown one; gives the reason."""
+    city = next((p for p in around.places if p.precision is GeoPrecision.PLACE), None)
+    if unknown.trigger == "neighbourhood" and city is not None and around.modifier != "countryside":
+        # "حي X في إدلب": a neighbourhood lies inside its city, within a few km of its point.
+        around.choice, around.precision = city, GeoPrecision.PLACE
+        return f"a neighbourhood of {city.name}: place precision"
+    if around.precision is GeoPrecision.PLACE:
+        # "X قرب Y", "X في منطقة Y": X lies near the town Y, not at it.
+        around.precision, around.modifier = GeoPrecision.DISTRICT, "direction"
+    return _reason(text, around)
+
+
+def _regional_after(token: int, candidates: list[Mention], gap: int) -> Mention | None:
+    """Gives the regional mention right after word token ("بريف Y", "شرق Y", ", Idlib")."""
+    for mention in candidates:
+        if not 0 <= mention.token - token <= gap or mention.precision is GeoPrecision.COUNTRY:
+            continue
+        if mention.modifier or mention.precision is not GeoPrecision.PLACE:
+            return mention
+    return None
+
+
+def _around_a_place(mention: Mention) -> bool:
+    """Tells whether a mention reads as the surroundings of a place (its countryside, a
+    direction from it, near it), not the place or a named area."""
+    return mention.precision is GeoPrecision.DISTRICT and mention.modifier in (
+        "countryside",
+        "direction",
+    )
 
 
 def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
@@ -176,15 +239,20 @@ def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
 
 
 def _outranking_unknown(
-    best: Mention, unresolved: list[tuple[int, str]], harm: list[int]
-) -> tuple[int, str] | None:
+    best: Mention, unresolved: list[Unknown], harm: list[int]
+) -> Unknown | None:
     """Gives the unknown settlement that is likelier the strike place than best, if any."""
-    if best.precision is not GeoPrecision.PLACE or best.modifier == "place":
-        return None
-    for token, name in unresolved:
-        probe = Mention(0, 0, token, [], "place", None, GeoPrecision.PLACE)
-        if _score(probe, harm) >= best.score:
-            return token, name
+    if best.precision is not GeoPrecision.PLACE:
+        # Only an unknown neighbourhood can say more than a governorate: its city.
+        unresolved = [u for u in unresolved if u.trigger == "neighbourhood"]
+    for unknown in unresolved:
+        modifier = "place" if unknown.trigger else ""
+        probe = Mention(0, 0, unknown.token, [], modifier, None, GeoPrecision.PLACE)
+        # Against a known "مدينة Y" the unknown "قرية X" must weigh more, not as much.
+        if _score(probe, harm) > best.score or (
+            best.modifier != "place" and _score(probe, harm) == best.score
+        ):
+            return unknown
     return None
 
 
@@ -198,10 +266,48 @@ def _governorate(gazetteer: Gazetteer, place: Place) -> Place | None:
     return None
 
 
+def _set_regions(mentions: list[Mention], gap: int) -> None:
+    """Sets each mention's anchor: a regional name right after it ("X بريف Y", "X, Idlib")."""
+    for here, after in pairwise(mentions):
+        if after.token - (here.token + here.words) > gap:
+            continue
+        # A countryside, governorate, direction or area, not a list of villages "X وY".
+        if not after.modifier and all(p.precision is GeoPrecision.PLACE for p in after.places):
+            continue
+        regions = {p.admin1 or p.name for p in after.places if p.precision is not _COUNTRY}
+        if len(regions) == 1:
+            here.region, here.anchor = regions.pop(), after
+
+
+def _keep_in_region(mention: Mention, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
+    """Keeps a mention's entries in its anchor's region; False when it names no such place
+    near there (a homonym the gazetteer lacks)."""
+    region, anchor = mention.region, mention.anchor
+    if region is None or anchor is None:
+        return True
+    inside = [p for p in mention.places if (p.admin1 or p.name) == region]
+    if inside:
+        mention.places = inside
+        return True
+    if any(p.precision is not GeoPrecision.PLACE for p in mention.places):
+        return True
+    if any(gazetteer.within(p, region, lexicon.homonym_km) for p in mention.places):
+        return True
+    # "X شمال دمشق": the anchor is a point, and X may lie in the next governorate.
+    return anchor.modifier in ("direction", "area") and any(
+        distance_km(p.latitude, p.longitude, a.latitude, a.longitude) <= lexicon.direction_km
+        for p in mention.places
+        for a in anchor.places
+        if a.precision is GeoPrecision.PLACE
+    )
+
+
 def _context_admin1(mentions: list[Mention]) -> Counter[str]:
     """Gives the governorates the text names, by how often (for homonyms)."""
     context: Counter[str] = Counter()
     for mention in mentions:
+        if mention.modifier == "background":
+            continue  # where the shells came from or a victim hails from
         regions = {
             p.admin1 or p.name for p in mention.places if p.precision is not GeoPrecision.COUNTRY
         }
@@ -242,6 +348,9 @@ def _choose(mention: Mention, context: Counter[str]) -> None:
         precision = GeoPrecision.DISTRICT  # the countryside around a town, not the town
     elif mention.modifier == "direction" and precision is GeoPrecision.PLACE:
         precision = GeoPrecision.DISTRICT
+    elif mention.modifier == "place" and precision is GeoPrecision.DISTRICT:
+        # "مدينة كوباني": the town itself; a district row carries its seat's point.
+        precision = GeoPrecision.PLACE
     mention.precision = precision
 
 
@@ -255,16 +364,17 @@ def _score(mention: Mention, harm: list[int]) -> float:
         score += 3.0
     elif distance <= _FAR_HARM:
         score += 1.0
-    if mention.precision is GeoPrecision.COUNTRY:
+    if mention.precision is GeoPrecision.COUNTRY or mention.modifier == "background":
         score -= 5.0
     # Reports put the strike first; later names are background, related news or chrome.
     return score - mention.token / 100
 
 
-def _reason(written: str, mention: Mention) -> str:
+def _reason(text: str, mention: Mention) -> str:
     """Gives a one-line explanation of the chosen mention."""
     place = mention.choice
     assert place is not None
+    written = text[mention.start : mention.end]
     what = {
         "countryside": f"countryside of {place.name}",
         "direction": f"near {place.name} (a direction from it)",
