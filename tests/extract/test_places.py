@@ -317,3 +317,11 @@ def test_a_gate_without_the_article_is_not_the_town_of_al_bab() -> None:
     assert find_place("قصف قرب باب المنزل", language="ar").mentions == []
     found = find_place("قصف مدفعي على مدينة الباب يقتل مدنياً", language="ar")
     assert found.place == "Al Bāb"
+
+
+def test_an_unknown_village_in_a_named_highland_takes_the_highlands_centre() -> None:
+    found = find_place("استشهد رجل بقصف على قرية كفرمثال في جبل الزاوية جنوبي إدلب", language="ar")
+    assert found.place == "Jabal al-Zawiya"
+    assert found.geo_precision is GeoPrecision.DISTRICT
+    assert found.latitude is not None  # a named area keeps its centre
+    assert found.admin1 == "Idlib"
