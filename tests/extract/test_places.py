@@ -325,3 +325,8 @@ def test_an_unknown_village_in_a_named_highland_takes_the_highlands_centre() -> 
     assert found.geo_precision is GeoPrecision.DISTRICT
     assert found.latitude is not None  # a named area keeps its centre
     assert found.admin1 == "Idlib"
+
+
+def test_a_hashtag_name_is_listed_with_spaces() -> None:
+    found = find_place("قصف مدفعي على بلدة #بيت_مثال في ريف دمشق", language="ar")
+    assert found.unresolved == ["بيت مثال"]

@@ -356,5 +356,6 @@ def unresolved_names(
         if len(name_key) < 2 or any(k in lexicon.not_names for k in (name_key, name_alt) if k):
             continue
         trigger = "neighbourhood" if lexicon.neighbourhood & {key, alt} else "place"
-        out.append(Unknown(j, text[spans[j][0] : spans[last][1]], last - j + 1, trigger))
+        name = text[spans[j][0] : spans[last][1]].replace("_", " ")  # #بيت_جن is بيت جن
+        out.append(Unknown(j, name, last - j + 1, trigger))
     return out
