@@ -330,3 +330,19 @@ def test_an_unknown_village_in_a_named_highland_takes_the_highlands_centre() -> 
 def test_a_hashtag_name_is_listed_with_spaces() -> None:
     found = find_place("قصف مدفعي على بلدة #بيت_مثال في ريف دمشق", language="ar")
     assert found.unresolved == ["بيت مثال"]
+
+
+def test_a_district_named_as_a_whole_gives_no_point() -> None:
+    # كوباني alone is known as the Kobani district: an area tens of kilometres across.
+    found = find_place("قصف تركي على ريف كوباني وقرى كوباني يوقع جرحى", language="ar")
+    assert found.place == "Ayn al-Arab"
+    assert found.geo_precision is GeoPrecision.DISTRICT
+    assert found.latitude is None
+    found = find_place("قصف تركي يطال كوباني ويوقع جرحى", language="ar")
+    assert found.latitude is None
+
+
+def test_a_place_abroad_is_not_the_point_of_a_report_at_home() -> None:
+    text = "BAGHDAD (Agency) - A drone strike killed two civilians in Sarmin near Idlib, Syria"
+    found = find_place(text, language="en")
+    assert found.admin1 == "Idlib"

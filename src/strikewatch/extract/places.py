@@ -123,7 +123,15 @@ def find_place(
         return PlaceFinding(
             None, None, None, None, None, GeoPrecision.UNKNOWN, None, seen, missing, reason
         )
-    best = max(candidates, key=lambda m: m.score)
+    # A place abroad (a Baghdad street, an Erbil dateline) is never the point of a report
+    # whose other places are at home: the best of those is taken instead.
+    local = [
+        m
+        for m in candidates
+        if m.choice is not None and m.choice.country == home and m.precision is not _COUNTRY
+    ]
+    best = max(local or candidates, key=lambda m: m.score)
+    # A rival abroad that weighs as much still leaves the report's place open.
     best, reason = _settle(text, best, candidates, unresolved, harm, gazetteer, lexicon.region_gap)
     if elsewhere:
         first = elsewhere[0]
@@ -214,11 +222,15 @@ def _regional_after(token: int, candidates: list[Mention], gap: int) -> Mention 
 
 def _around_a_place(mention: Mention) -> bool:
     """Tells whether a mention reads as the surroundings of a place (its countryside, a
-    direction from it, near it), not the place or a named area."""
-    return mention.precision is GeoPrecision.DISTRICT and mention.modifier in (
-        "countryside",
-        "direction",
+    direction from it, near it) or a whole district, not a place or a compact named area."""
+    if mention.precision is not GeoPrecision.DISTRICT or mention.choice is None:
+        return False
+    # A district row named as its own district (كوباني, the Kobani district) spans
+    # tens of kilometres like a countryside; a sub-region row (Jabal al-Zawiya) does not.
+    whole = mention.choice.precision is GeoPrecision.DISTRICT and (
+        mention.choice.admin2 == mention.choice.name
     )
+    return whole or mention.modifier in ("countryside", "direction")
 
 
 def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
