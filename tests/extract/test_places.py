@@ -346,3 +346,20 @@ def test_a_place_abroad_is_not_the_point_of_a_report_at_home() -> None:
     text = "BAGHDAD (Agency) - A drone strike killed two civilians in Sarmin near Idlib, Syria"
     found = find_place(text, language="en")
     assert found.admin1 == "Idlib"
+
+
+def test_a_place_name_that_is_also_a_given_name_needs_a_place_word() -> None:
+    # جاسم is a town in Daraa and a common given name.
+    found = find_place("قال جاسم الأحمد إن القصف استهدف قرية كفرمثال بريف الرقة", language="ar")
+    assert found.admin1 == "Raqqa"
+    assert "جاسم" not in found.mentions
+    for text in ("قصف على مدينة جاسم يوقع جرحى", "سقوط قذائف على جاسم بريف درعا الشمالي"):
+        assert find_place(text, language="ar").admin1 == "Daraa", text
+
+
+def test_a_background_place_alone_gives_only_its_governorate() -> None:
+    found = find_place("قصفت القوات المتمركزة في مدينة منبج قرى مجاورة وأصيب مدنيان", language="ar")
+    assert found.admin1 == "Aleppo"
+    assert found.geo_precision is GeoPrecision.ADMIN1
+    assert found.latitude is None
+    assert "background" in found.reason

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from strikewatch.extract.place_regions import keep_in_region, set_regions
 from strikewatch.gazetteer import Gazetteer, Place
-from strikewatch.gazetteer.lookup import distance_km
 from strikewatch.gazetteer.mentions import (
     TOKEN,
-    Lexicon,
     Mention,
     Unknown,
     load_lexicon,
@@ -96,10 +94,10 @@ def find_place(
     unresolved = unresolved_names(text, spans, keys, mentions, lexicon)
     for mention in mentions:
         mention.modifier = modifier_of(mention, spans, keys, lexicon)
-    _set_regions(mentions, lexicon.region_gap)
+    set_regions(mentions, lexicon.region_gap)
     # A name placed in a region where the gazetteer has no such place is a homonym the
     # gazetteer lacks: its far namesake's point would be wrong, so it counts as unknown.
-    elsewhere = [m for m in mentions if not _keep_in_region(m, gazetteer, lexicon)]
+    elsewhere = [m for m in mentions if not keep_in_region(m, gazetteer, lexicon)]
     unresolved += [
         Unknown(m.token, text[m.start : m.end], m.words, "place" if m.modifier == "place" else "")
         for m in elsewhere
@@ -188,6 +186,11 @@ def _settle(
         if region is not None:
             best.choice, best.precision = region, GeoPrecision.ADMIN1
             return best, f"'{name}' not in the gazetteer; {region.name} governorate: admin1"
+    elif best.modifier == "background" and region is not None:
+        # Only where the shells came from or a victim hails from: its governorate at most.
+        best.choice, best.precision = region, GeoPrecision.ADMIN1
+        written = text[best.start : best.end]
+        return best, f"'{written}' is background (origin, not target): {region.name}, admin1"
     elif rival is not None and region is not None:
         best.choice, best.precision = region, GeoPrecision.ADMIN1
         written, other = text[best.start : best.end], text[rival.start : rival.end]
@@ -276,42 +279,6 @@ def _governorate(gazetteer: Gazetteer, place: Place) -> Place | None:
         if entry.precision is GeoPrecision.ADMIN1 and entry.country == place.country:
             return entry
     return None
-
-
-def _set_regions(mentions: list[Mention], gap: int) -> None:
-    """Sets each mention's anchor: a regional name right after it ("X بريف Y", "X, Idlib")."""
-    for here, after in pairwise(mentions):
-        if after.token - (here.token + here.words) > gap:
-            continue
-        # A countryside, governorate, direction or area, not a list of villages "X وY".
-        if not after.modifier and all(p.precision is GeoPrecision.PLACE for p in after.places):
-            continue
-        regions = {p.admin1 or p.name for p in after.places if p.precision is not _COUNTRY}
-        if len(regions) == 1:
-            here.region, here.anchor = regions.pop(), after
-
-
-def _keep_in_region(mention: Mention, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
-    """Keeps a mention's entries in its anchor's region; False when it names no such place
-    near there (a homonym the gazetteer lacks)."""
-    region, anchor = mention.region, mention.anchor
-    if region is None or anchor is None:
-        return True
-    inside = [p for p in mention.places if (p.admin1 or p.name) == region]
-    if inside:
-        mention.places = inside
-        return True
-    if any(p.precision is not GeoPrecision.PLACE for p in mention.places):
-        return True
-    if any(gazetteer.within(p, region, lexicon.homonym_km) for p in mention.places):
-        return True
-    # "X شمال دمشق": the anchor is a point, and X may lie in the next governorate.
-    return anchor.modifier in ("direction", "area") and any(
-        distance_km(p.latitude, p.longitude, a.latitude, a.longitude) <= lexicon.direction_km
-        for p in mention.places
-        for a in anchor.places
-        if a.precision is GeoPrecision.PLACE
-    )
 
 
 def _context_admin1(mentions: list[Mention]) -> Counter[str]:

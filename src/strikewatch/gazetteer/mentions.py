@@ -225,7 +225,11 @@ def _single_word_name(
         return False
     if key not in lexicon.ambiguous:
         return True
-    return i > 0 and any(k in lexicon.introducers for k in keys[i - 1] if k)
+    if i > 0 and any(k in lexicon.introducers for k in keys[i - 1] if k):
+        return True
+    # "جاسم بريف درعا": a countryside or governorate word right after vouches for it too.
+    after = [pair for pair in keys[i + 1 : i + 3] if pair[0] not in FILLERS][:1]
+    return any(k in lexicon.countryside or k in lexicon.admin1 for pair in after for k in pair)
 
 
 def _previous(
