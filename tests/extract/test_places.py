@@ -363,3 +363,38 @@ def test_a_background_place_alone_gives_only_its_governorate() -> None:
     assert found.geo_precision is GeoPrecision.ADMIN1
     assert found.latitude is None
     assert "background" in found.reason
+
+
+def test_a_big_town_named_alone_stands_for_its_area() -> None:
+    for text in ("قصف مدفعي على منبج يوقع جرحى", "Shelling on Manbij wounded two civilians"):
+        found = find_place(text, language=None)
+        assert found.place == "Manbij", text
+        assert found.geo_precision is GeoPrecision.DISTRICT
+        assert found.latitude is None
+        assert "named alone" in found.reason
+    town = find_place("Shelling on the city of Manbij wounded two civilians", language="en")
+    assert town.geo_precision is GeoPrecision.PLACE and town.latitude is not None
+
+
+def test_a_small_town_named_alone_keeps_its_point() -> None:
+    mine = Place(
+        "Kafr Mithal",
+        "كفرمثال",
+        "Idlib",
+        None,
+        35.7,
+        36.5,
+        GeoPrecision.PLACE,
+        "SY",
+        "user",
+        (),
+        800,
+    )
+    found = find_place(
+        "قصف مدفعي على كفرمثال يوقع جرحى", language="ar", gazetteer=Gazetteer.default([mine])
+    )
+    assert (found.place, found.geo_precision, found.latitude) == (
+        "Kafr Mithal",
+        GeoPrecision.PLACE,
+        35.7,
+    )

@@ -136,6 +136,12 @@ def find_place(
         reason += f"; '{text[first.start : first.end]}' not used: no such place near {first.region}"
     place = best.choice
     assert place is not None
+    if _bare_town(best, lexicon.bare_town_population):
+        # "قصف على منبج": a big town named alone often stands for its area (measured: its
+        # point was within 10 km of the strike less than half the time); "مدينة منبج" is
+        # the town.
+        best.precision, best.modifier = GeoPrecision.DISTRICT, "direction"
+        reason += "; a big town named alone may stand for its area: district"
     has_point = best.precision in located
     if has_point and _around_a_place(best) and not lexicon.around_points:
         # "ريف منبج", "شرق منبج": somewhere in tens of kilometres round the town; its
@@ -205,7 +211,7 @@ def _around(text: str, around: Mention, unknown: Unknown) -> str:
     city = next((p for p in around.places if p.precision is GeoPrecision.PLACE), None)
     if unknown.trigger == "neighbourhood" and city is not None and around.modifier != "countryside":
         # "حي X في إدلب": a neighbourhood lies inside its city, within a few km of its point.
-        around.choice, around.precision = city, GeoPrecision.PLACE
+        around.choice, around.precision, around.modifier = city, GeoPrecision.PLACE, "place"
         return f"a neighbourhood of {city.name}: place precision"
     if around.precision is GeoPrecision.PLACE:
         # "X قرب Y", "X في منطقة Y": X lies near the town Y, not at it.
@@ -221,6 +227,17 @@ def _regional_after(token: int, candidates: list[Mention], gap: int) -> Mention 
         if mention.modifier or mention.precision is not GeoPrecision.PLACE:
             return mention
     return None
+
+
+def _bare_town(mention: Mention, population: int) -> bool:
+    """Tells whether a mention is a big town's name with no settlement word before it."""
+    place = mention.choice
+    return (
+        place is not None
+        and mention.precision is GeoPrecision.PLACE
+        and not mention.modifier
+        and (place.population or 0) >= population
+    )
 
 
 def _around_a_place(mention: Mention) -> bool:

@@ -63,6 +63,7 @@ class Lexicon:
     homonym_km: float = 25.0
     direction_km: float = 100.0
     around_points: bool = False
+    bare_town_population: int = 20_000
 
 
 @dataclass
@@ -115,6 +116,7 @@ def load_lexicon() -> Lexicon:
         | frozenset().union(*(words("triggers", k) for k in raw["triggers"])),
         located=frozenset(GeoPrecision(p) for p in raw["coordinates"]["for_precisions"]),
         around_points=bool(raw["coordinates"]["around_a_place"]),
+        bare_town_population=int(raw["coordinates"]["bare_town_population"]),
         region_gap=int(raw["regions"]["gap_words"]),
         homonym_km=float(raw["regions"]["homonym_km"]),
         direction_km=float(raw["regions"]["direction_km"]),
