@@ -398,3 +398,10 @@ def test_a_small_town_named_alone_keeps_its_point() -> None:
         GeoPrecision.PLACE,
         35.7,
     )
+
+
+def test_an_explicit_located_gives_the_area_round_a_place_its_point() -> None:
+    text = "قصف مدفعي على ريف منبج الشرقي يوقع جرحى"
+    found = find_place(text, language="ar", located=frozenset({GeoPrecision.DISTRICT}))
+    assert found.geo_precision is GeoPrecision.DISTRICT
+    assert found.latitude is not None

@@ -77,11 +77,13 @@ def find_place(
     """The report's strike place: the most specific mention that resolves, with reasons.
 
     ``language`` is a hint only (Arabic and Latin names are looked for in any text);
-    ``located`` lists the precisions that carry coordinates (default: the lexicon's).
+    ``located`` lists the precisions that carry coordinates (default: the lexicon's, by
+    which the area round a place carries none unless ``around_a_place`` says so).
     """
     del language  # both scripts are scanned: Arabic reports quote Latin names and back
     gazetteer = gazetteer or Gazetteer.default()
     lexicon = load_lexicon()
+    around_points = lexicon.around_points if located is None else True
     located = lexicon.located if located is None else located
     folded = fold_for_match(text)
     if len(folded) != len(text):
@@ -143,7 +145,7 @@ def find_place(
         best.precision, best.modifier = GeoPrecision.DISTRICT, "direction"
         reason += "; a big town named alone may stand for its area: district"
     has_point = best.precision in located
-    if has_point and _around_a_place(best) and not lexicon.around_points:
+    if has_point and _around_a_place(best) and not around_points:
         # "ريف منبج", "شرق منبج": somewhere in tens of kilometres round the town; its
         # point would be a guess, so the claim keeps the town and governorate only.
         has_point = False
