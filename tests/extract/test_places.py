@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import strikewatch.extract.places as places_module
 from strikewatch.extract.places import PlaceFinding, find_place
 from strikewatch.gazetteer import Gazetteer, Place
 from strikewatch.model import GeoPrecision
@@ -365,7 +369,19 @@ def test_a_background_place_alone_gives_only_its_governorate() -> None:
     assert "background" in found.reason
 
 
-def test_a_big_town_named_alone_stands_for_its_area() -> None:
+def _with_bare_towns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The switch is off by default (mentions.toml); these tests turn it on.
+    lexicon = replace(places_module.load_lexicon(), bare_town_population=20_000)
+    monkeypatch.setattr(places_module, "load_lexicon", lambda: lexicon)
+
+
+def test_a_big_town_named_alone_keeps_its_point_by_default() -> None:
+    found = find_place("قصف مدفعي على منبج يوقع جرحى", language="ar")
+    assert (found.geo_precision, found.latitude is None) == (GeoPrecision.PLACE, False)
+
+
+def test_a_big_town_named_alone_stands_for_its_area(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_bare_towns(monkeypatch)
     for text in ("قصف مدفعي على منبج يوقع جرحى", "Shelling on Manbij wounded two civilians"):
         found = find_place(text, language=None)
         assert found.place == "Manbij", text
@@ -376,7 +392,8 @@ def test_a_big_town_named_alone_stands_for_its_area() -> None:
     assert town.geo_precision is GeoPrecision.PLACE and town.latitude is not None
 
 
-def test_a_small_town_named_alone_keeps_its_point() -> None:
+def test_a_small_town_named_alone_keeps_its_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_bare_towns(monkeypatch)
     mine = Place(
         "Kafr Mithal",
         "كفرمثال",

@@ -235,7 +235,8 @@ def _bare_town(mention: Mention, population: int) -> bool:
     """Tells whether a mention is a big town's name with no settlement word before it."""
     place = mention.choice
     return (
-        place is not None
+        population > 0
+        and place is not None
         and mention.precision is GeoPrecision.PLACE
         and not mention.modifier
         and (place.population or 0) >= population
