@@ -73,6 +73,12 @@ def _is_arabic(name: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in name)
 
 
+def _standard_arabic(name: str) -> bool:
+    # Arabic letters (ء…ي) and marks only: GeoNames also holds Kurdish and Persian
+    # spellings (ە ێ ۆ ی ک) and Latin ones with a stray Arabic-block letter ("bەghdad").
+    return all(ch in " -'" or "\u0621" <= ch <= "\u0652" for ch in name)
+
+
 def _keep(name: str) -> bool:
     # Latin or Arabic script only: Cyrillic, Greek, CJK… spellings never occur in reports.
     return all(ord(ch) < 0x250 or "\u0600" <= ch <= "\u06ff" or ch in "‘’ʿʾ" for ch in name)
@@ -87,7 +93,9 @@ def main() -> None:
         if country not in ADMIN1:
             continue
         alternates = [a for a in city["alternatenames"] if a and _keep(a)]
-        arabic = [a for a in alternates if _is_arabic(a)]
+        arabic = [a for a in alternates if _standard_arabic(a)] or [
+            a for a in alternates if _is_arabic(a) and not any("a" <= c.lower() <= "z" for c in a)
+        ]
         others = sorted({a for a in alternates if a != city["name"]})
         rows.append(
             {

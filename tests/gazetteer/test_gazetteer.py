@@ -116,3 +116,20 @@ def test_from_csv_adds_user_rows_and_returns_problems(tmp_path: Path) -> None:
     gazetteer, problems = Gazetteer.from_csv(str(path))
     assert [p.name for p in gazetteer.lookup("مزرعة المثال")] == ["Mazraat Example"]
     assert [p.field for p in problems] == ["latitude"]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "precision"),
+    [
+        ("جبل الزاوية", GeoPrecision.DISTRICT),
+        ("Jabal al-Zawiya", GeoPrecision.DISTRICT),
+        ("معبر باب الهوى", GeoPrecision.PLACE),
+        ("سد تشرين", GeoPrecision.PLACE),
+        ("مخيم الهول", GeoPrecision.PLACE),
+    ],
+)
+def test_named_areas_and_sites_are_shipped(spelling: str, precision: GeoPrecision) -> None:
+    (place,) = Gazetteer.default().lookup(spelling)
+    assert place.precision is precision
+    assert place.source == "curated"
+    assert place.admin1 is not None

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from strikewatch.extract.place_regions import keep_in_region, set_regions
 from strikewatch.gazetteer import Gazetteer, Place
 from strikewatch.gazetteer.mentions import (
     TOKEN,
     Mention,
+    Unknown,
     load_lexicon,
     modifier_of,
     scan_mentions,
@@ -45,6 +47,7 @@ _RANK = {
     GeoPrecision.COUNTRY: 0,
     GeoPrecision.UNKNOWN: -1,
 }
+_COUNTRY = GeoPrecision.COUNTRY
 _SOURCE_RANK = {"user": 0, "curated": 1, "geonames": 2}
 
 
@@ -74,11 +77,13 @@ def find_place(
     """The report's strike place: the most specific mention that resolves, with reasons.
 
     ``language`` is a hint only (Arabic and Latin names are looked for in any text);
-    ``located`` lists the precisions that carry coordinates (default: the lexicon's).
+    ``located`` lists the precisions that carry coordinates (default: the lexicon's, by
+    which the area round a place carries none unless ``around_a_place`` says so).
     """
     del language  # both scripts are scanned: Arabic reports quote Latin names and back
     gazetteer = gazetteer or Gazetteer.default()
     lexicon = load_lexicon()
+    around_points = lexicon.around_points if located is None else True
     located = lexicon.located if located is None else located
     folded = fold_for_match(text)
     if len(folded) != len(text):
@@ -91,6 +96,16 @@ def find_place(
     unresolved = unresolved_names(text, spans, keys, mentions, lexicon)
     for mention in mentions:
         mention.modifier = modifier_of(mention, spans, keys, lexicon)
+    set_regions(mentions, lexicon.region_gap)
+    # A name placed in a region where the gazetteer has no such place is a homonym the
+    # gazetteer lacks: its far namesake's point would be wrong, so it counts as unknown.
+    elsewhere = [m for m in mentions if not keep_in_region(m, gazetteer, lexicon)]
+    unresolved += [
+        Unknown(m.token, text[m.start : m.end], m.words, "place" if m.modifier == "place" else "")
+        for m in elsewhere
+    ]
+    unresolved.sort()
+    mentions = [m for m in mentions if m not in elsewhere]
     context = _context_admin1(mentions)
     countries = Counter(p.country for m in mentions for p in m.places[:1])
     home = countries.most_common(1)[0][0] if countries else ""
@@ -100,19 +115,41 @@ def find_place(
         if mention.choice is not None and mention.choice.country != home:
             mention.score -= _FOREIGN  # a Baghdad street in an Aleppo report
     seen = [text[m.start : m.end] for m in mentions]
-    seen += [name for _, name in unresolved if name not in seen]
-    missing = list(dict.fromkeys(name for _, name in unresolved))
+    seen += [u.name for u in unresolved if u.name not in seen]
+    missing = list(dict.fromkeys(u.name for u in unresolved))
     candidates = [m for m in mentions if m.choice is not None]
     if not candidates:
         reason = "no place mention resolved" if unresolved else "no place mention"
         return PlaceFinding(
             None, None, None, None, None, GeoPrecision.UNKNOWN, None, seen, missing, reason
         )
-    best = max(candidates, key=lambda m: m.score)
-    reason = _settle(text, best, candidates, unresolved, harm, gazetteer)
+    # A place abroad (a Baghdad street, an Erbil dateline) is never the point of a report
+    # whose other places are at home: the best of those is taken instead.
+    local = [
+        m
+        for m in candidates
+        if m.choice is not None and m.choice.country == home and m.precision is not _COUNTRY
+    ]
+    best = max(local or candidates, key=lambda m: m.score)
+    # A rival abroad that weighs as much still leaves the report's place open.
+    best, reason = _settle(text, best, candidates, unresolved, harm, gazetteer, lexicon.region_gap)
+    if elsewhere:
+        first = elsewhere[0]
+        reason += f"; '{text[first.start : first.end]}' not used: no such place near {first.region}"
     place = best.choice
     assert place is not None
+    if _bare_town(best, lexicon.bare_town_population):
+        # "قصف على منبج": a big town named alone often stands for its area (measured: its
+        # point was within 10 km of the strike less than half the time); "مدينة منبج" is
+        # the town.
+        best.precision, best.modifier = GeoPrecision.DISTRICT, "direction"
+        reason += "; a big town named alone may stand for its area: district"
     has_point = best.precision in located
+    if has_point and _around_a_place(best) and not around_points:
+        # "ريف منبج", "شرق منبج": somewhere in tens of kilometres round the town; its
+        # point would be a guess, so the claim keeps the town and governorate only.
+        has_point = False
+        reason += "; no point: the area round a place, not the place"
     return PlaceFinding(
         place=place.name,
         place_ar=place.name_ar,
@@ -131,31 +168,92 @@ def _settle(
     text: str,
     best: Mention,
     candidates: list[Mention],
-    unresolved: list[tuple[int, str]],
+    unresolved: list[Unknown],
     harm: list[int],
     gazetteer: Gazetteer,
-) -> str:
-    """Lowers best's precision where the text does not vouch for its point; gives the reason."""
+    gap: int,
+) -> tuple[Mention, str]:
+    """Gives the mention to use, its precision lowered where the text does not vouch for
+    its point, and the reason."""
     assert best.choice is not None
-    written = text[best.start : best.end]
     unknown = _outranking_unknown(best, unresolved, harm)
     rival = _rival(best, candidates)
     region = _governorate(gazetteer, best.choice)
     if unknown is not None:
         # The strike's village is not in the gazetteer: the resolved name is its
         # surroundings (قرية X قرب Y) or only the region; never give Y's point as X's.
-        token, name = unknown
+        token, name = unknown.token, unknown.name
+        around = _regional_after(token + unknown.words, candidates, gap)
+        if around is not None:
+            return around, f"'{name}' not in the gazetteer; " + _around(text, around, unknown)
+        if best.precision is not GeoPrecision.PLACE:
+            return best, _reason(text, best)
         if 0 < best.token - token <= _NEAR_UNKNOWN:
-            best.precision = GeoPrecision.DISTRICT
-            return f"'{name}' not in the gazetteer; near {best.choice.name}: district precision"
+            best.precision, best.modifier = GeoPrecision.DISTRICT, "direction"
+            return best, f"'{name}' not in the gazetteer; near {best.choice.name}: district"
         if region is not None:
             best.choice, best.precision = region, GeoPrecision.ADMIN1
-            return f"'{name}' not in the gazetteer; {region.name} governorate: admin1 precision"
+            return best, f"'{name}' not in the gazetteer; {region.name} governorate: admin1"
+    elif best.modifier == "background" and region is not None:
+        # Only where the shells came from or a victim hails from: its governorate at most.
+        best.choice, best.precision = region, GeoPrecision.ADMIN1
+        written = text[best.start : best.end]
+        return best, f"'{written}' is background (origin, not target): {region.name}, admin1"
     elif rival is not None and region is not None:
         best.choice, best.precision = region, GeoPrecision.ADMIN1
-        other = text[rival.start : rival.end]
-        return f"'{written}' and '{other}' weigh alike: {region.name} governorate, admin1 precision"
-    return _reason(written, best)
+        written, other = text[best.start : best.end], text[rival.start : rival.end]
+        return best, (
+            f"'{written}' and '{other}' weigh alike: {region.name} governorate, admin1 precision"
+        )
+    return best, _reason(text, best)
+
+
+def _around(text: str, around: Mention, unknown: Unknown) -> str:
+    """Reads the known name right after an unknown one; gives the reason."""
+    city = next((p for p in around.places if p.precision is GeoPrecision.PLACE), None)
+    if unknown.trigger == "neighbourhood" and city is not None and around.modifier != "countryside":
+        # "حي X في إدلب": a neighbourhood lies inside its city, within a few km of its point.
+        around.choice, around.precision, around.modifier = city, GeoPrecision.PLACE, "place"
+        return f"a neighbourhood of {city.name}: place precision"
+    if around.precision is GeoPrecision.PLACE:
+        # "X قرب Y", "X في منطقة Y": X lies near the town Y, not at it.
+        around.precision, around.modifier = GeoPrecision.DISTRICT, "direction"
+    return _reason(text, around)
+
+
+def _regional_after(token: int, candidates: list[Mention], gap: int) -> Mention | None:
+    """Gives the regional mention right after word token ("بريف Y", "شرق Y", ", Idlib")."""
+    for mention in candidates:
+        if not 0 <= mention.token - token <= gap or mention.precision is GeoPrecision.COUNTRY:
+            continue
+        if mention.modifier or mention.precision is not GeoPrecision.PLACE:
+            return mention
+    return None
+
+
+def _bare_town(mention: Mention, population: int) -> bool:
+    """Tells whether a mention is a big town's name with no settlement word before it."""
+    place = mention.choice
+    return (
+        population > 0
+        and place is not None
+        and mention.precision is GeoPrecision.PLACE
+        and not mention.modifier
+        and (place.population or 0) >= population
+    )
+
+
+def _around_a_place(mention: Mention) -> bool:
+    """Tells whether a mention reads as the surroundings of a place (its countryside, a
+    direction from it, near it) or a whole district, not a place or a compact named area."""
+    if mention.precision is not GeoPrecision.DISTRICT or mention.choice is None:
+        return False
+    # A district row named as its own district (كوباني, the Kobani district) spans
+    # tens of kilometres like a countryside; a sub-region row (Jabal al-Zawiya) does not.
+    whole = mention.choice.precision is GeoPrecision.DISTRICT and (
+        mention.choice.admin2 == mention.choice.name
+    )
+    return whole or mention.modifier in ("countryside", "direction")
 
 
 def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
@@ -176,15 +274,20 @@ def _rival(best: Mention, candidates: list[Mention]) -> Mention | None:
 
 
 def _outranking_unknown(
-    best: Mention, unresolved: list[tuple[int, str]], harm: list[int]
-) -> tuple[int, str] | None:
+    best: Mention, unresolved: list[Unknown], harm: list[int]
+) -> Unknown | None:
     """Gives the unknown settlement that is likelier the strike place than best, if any."""
-    if best.precision is not GeoPrecision.PLACE or best.modifier == "place":
-        return None
-    for token, name in unresolved:
-        probe = Mention(0, 0, token, [], "place", None, GeoPrecision.PLACE)
-        if _score(probe, harm) >= best.score:
-            return token, name
+    if best.precision is not GeoPrecision.PLACE:
+        # Only an unknown neighbourhood can say more than a governorate: its city.
+        unresolved = [u for u in unresolved if u.trigger == "neighbourhood"]
+    for unknown in unresolved:
+        modifier = "place" if unknown.trigger else ""
+        probe = Mention(0, 0, unknown.token, [], modifier, None, GeoPrecision.PLACE)
+        # Against a known "مدينة Y" the unknown "قرية X" must weigh more, not as much.
+        if _score(probe, harm) > best.score or (
+            best.modifier != "place" and _score(probe, harm) == best.score
+        ):
+            return unknown
     return None
 
 
@@ -202,6 +305,8 @@ def _context_admin1(mentions: list[Mention]) -> Counter[str]:
     """Gives the governorates the text names, by how often (for homonyms)."""
     context: Counter[str] = Counter()
     for mention in mentions:
+        if mention.modifier == "background":
+            continue  # where the shells came from or a victim hails from
         regions = {
             p.admin1 or p.name for p in mention.places if p.precision is not GeoPrecision.COUNTRY
         }
@@ -242,6 +347,9 @@ def _choose(mention: Mention, context: Counter[str]) -> None:
         precision = GeoPrecision.DISTRICT  # the countryside around a town, not the town
     elif mention.modifier == "direction" and precision is GeoPrecision.PLACE:
         precision = GeoPrecision.DISTRICT
+    elif mention.modifier == "place" and precision is GeoPrecision.DISTRICT:
+        # "مدينة كوباني": the town itself; a district row carries its seat's point.
+        precision = GeoPrecision.PLACE
     mention.precision = precision
 
 
@@ -255,16 +363,17 @@ def _score(mention: Mention, harm: list[int]) -> float:
         score += 3.0
     elif distance <= _FAR_HARM:
         score += 1.0
-    if mention.precision is GeoPrecision.COUNTRY:
+    if mention.precision is GeoPrecision.COUNTRY or mention.modifier == "background":
         score -= 5.0
     # Reports put the strike first; later names are background, related news or chrome.
     return score - mention.token / 100
 
 
-def _reason(written: str, mention: Mention) -> str:
+def _reason(text: str, mention: Mention) -> str:
     """Gives a one-line explanation of the chosen mention."""
     place = mention.choice
     assert place is not None
+    written = text[mention.start : mention.end]
     what = {
         "countryside": f"countryside of {place.name}",
         "direction": f"near {place.name} (a direction from it)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -9,6 +10,7 @@ from importlib import resources
 
 from strikewatch.errors import InputProblem
 from strikewatch.gazetteer.place import Place, read_places_csv
+from strikewatch.model import GeoPrecision
 from strikewatch.normalise import fold_name
 
 # Transliterations of one Arabic name differ in vowels, doubled letters and digraphs
@@ -40,6 +42,19 @@ LATIN_ARTICLES = frozenset(
 )
 
 
+_LOCAL = frozenset({GeoPrecision.PLACE, GeoPrecision.DISTRICT, GeoPrecision.EXACT})
+
+
+def distance_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    rad = math.pi / 180
+    h = (
+        math.sin((lat_b - lat_a) * rad / 2) ** 2
+        + math.cos(lat_a * rad) * math.cos(lat_b * rad) * math.sin((lon_b - lon_a) * rad / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
 def word_key(word: str) -> str:
     """The lookup key of one folded word: Arabic without ال, Latin as a spelling skeleton."""
     if not word:
@@ -67,12 +82,14 @@ class Gazetteer:
         self.max_words = 1
         # First words of multi-word keys, so a scanner tries longer n-grams only after one.
         self.first_words: set[str] = set()
+        self._by_admin1: dict[str, list[Place]] | None = None
         for place in places:
             self.add(place)
 
     def add(self, place: Place) -> None:
         """Adds one place under all its spellings."""
         self._places.append(place)
+        self._by_admin1 = None
         for spelling in place.names():
             key = name_key(spelling)
             if len(key) < 2:
@@ -115,6 +132,18 @@ class Gazetteer:
     def starts_name(self, key: str | None) -> bool:
         """Tells whether a word key is a name or the first word of one (a cheap pre-check)."""
         return key is not None and (key in self._index or key in self.first_words)
+
+    def within(self, place: Place, admin1: str, km: float) -> bool:
+        """Tells whether any place of the governorate admin1 lies within km of place."""
+        if self._by_admin1 is None:
+            self._by_admin1 = {}
+            for entry in self._places:
+                if entry.precision in _LOCAL and entry.admin1:
+                    self._by_admin1.setdefault(entry.admin1, []).append(entry)
+        return any(
+            distance_km(place.latitude, place.longitude, p.latitude, p.longitude) <= km
+            for p in self._by_admin1.get(admin1, ())
+        )
 
     def places(self) -> Iterator[Place]:
         """Every place, in the order added."""

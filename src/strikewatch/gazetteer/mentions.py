@@ -13,16 +13,19 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from strikewatch.gazetteer.lookup import LATIN_ARTICLES, Gazetteer, word_key
 from strikewatch.gazetteer.place import Place
 from strikewatch.model import GeoPrecision
+from strikewatch.normalise import fold_for_match
 
 __all__ = [
     "FILLERS",
     "TOKEN",
     "Lexicon",
     "Mention",
+    "Unknown",
     "load_lexicon",
     "modifier_of",
     "scan_mentions",
@@ -34,6 +37,7 @@ TOKEN = re.compile(r"[^\W\d_]+")
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # Words skipped between a modifier and the name it modifies ("ريف مدينة", "village of").
 FILLERS = frozenset(word_key(w) for w in ("من", "في", "of", "the", "in", "al", "el"))
+_OF = frozenset(word_key(w) for w in ("of", "the", "al", "el"))
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,25 @@ class Lexicon:
     """The words around place names (mentions.toml), as lookup keys."""
 
     place: frozenset[str]
+    neighbourhood: frozenset[str]
     area: frozenset[str]
     admin1: frozenset[str]
     countryside: frozenset[str]
+    background: frozenset[str]
     direction: frozenset[str]
     harm: frozenset[str]
     ambiguous: frozenset[str]
+    bare_ambiguous: frozenset[str]
     prefixes: frozenset[str]
+    clitic_words: frozenset[str]
+    introducers: frozenset[str]
     not_names: frozenset[str]
     located: frozenset[GeoPrecision]
+    region_gap: int = 3
+    homonym_km: float = 25.0
+    direction_km: float = 100.0
+    around_points: bool = False
+    bare_town_population: int = 20_000
 
 
 @dataclass
@@ -64,6 +78,10 @@ class Mention:
     choice: Place | None = None
     precision: GeoPrecision = GeoPrecision.UNKNOWN
     score: float = 0.0
+    words: int = 1
+    # The governorate the words right after the name put it in ("X بريف Y", "X, Idlib").
+    region: str | None = None
+    anchor: Mention | None = None
 
 
 @lru_cache(maxsize=1)
@@ -74,21 +92,34 @@ def load_lexicon() -> Lexicon:
     )
 
     def words(table: str, key: str) -> frozenset[str]:
-        return frozenset(word_key(w) for w in raw[table][key])
+        # Folded here as the text is, so an entry written with ة or ى still matches.
+        return frozenset(word_key(fold_for_match(w)) for w in raw[table][key])
 
     return Lexicon(
-        place=words("triggers", "place"),
+        place=words("triggers", "place") | words("triggers", "neighbourhood"),
+        neighbourhood=words("triggers", "neighbourhood"),
         area=words("triggers", "area"),
         admin1=words("triggers", "admin1"),
-        countryside=words("triggers", "countryside"),
+        countryside=words("triggers", "countryside") | words("triggers", "parent"),
+        background=words("background", "words"),
         direction=words("triggers", "direction"),
         harm=words("harm", "words"),
-        ambiguous=frozenset(raw["ambiguous"]["keys"]),
+        ambiguous=frozenset(fold_for_match(k) for k in raw["ambiguous"]["keys"]),
+        bare_ambiguous=words("ambiguous", "without_article"),
         prefixes=words("name_prefixes", "words"),
+        clitic_words=words("clitic_words", "words"),
+        introducers=frozenset().union(*(words("triggers", k) for k in raw["triggers"])),
         not_names=words("not_names", "words")
+        | words("stop_words", "arabic")
+        | words("stop_words", "english")
         | words("harm", "words")
         | frozenset().union(*(words("triggers", k) for k in raw["triggers"])),
         located=frozenset(GeoPrecision(p) for p in raw["coordinates"]["for_precisions"]),
+        around_points=bool(raw["coordinates"]["around_a_place"]),
+        bare_town_population=int(raw["coordinates"]["bare_town_population"]),
+        region_gap=int(raw["regions"]["gap_words"]),
+        homonym_km=float(raw["regions"]["homonym_km"]),
+        direction_km=float(raw["regions"]["direction_km"]),
     )
 
 
@@ -126,7 +157,7 @@ def scan_mentions(
             i += 1
             continue
         length, places = hit
-        found.append(Mention(spans[i][0], spans[i + length - 1][1], i, places))
+        found.append(Mention(spans[i][0], spans[i + length - 1][1], i, places, words=length))
         i += length
     return found
 
@@ -149,13 +180,23 @@ def _match_at(
     for n, first in enumerate(keys[i]):
         if first is None:
             continue
-        if n == 1 and len(token) < 6 and token[1:3] != "ال":
-            # و/ب/ل… + a short word is mostly a word of its own (ورقة, فرقة, لبنان):
-            # strip the clitic only before the article or from a long word.
-            continue
+        # و/ب/ل… + a short word may be a word of its own (ورقة, فرقة): such words are
+        # listed, and a short name that is also an ordinary word (سجن) keeps its clitic.
+        single = (
+            n == 0
+            or len(token) >= 6
+            or token[1:3] == "ال"
+            or (first not in lexicon.ambiguous and keys[i][0] not in lexicon.clitic_words)
+        )
         best: tuple[int, list[Place]] | None = None
         places = gazetteer.lookup_key(first)
-        if places and _single_word_name(first, i, keys, lexicon, latin):
+        if (
+            single
+            and places
+            and _single_word_name(first, i, keys, lexicon, latin)
+            # باب (a gate) is an ordinary word; الباب is the town.
+            and not (first in lexicon.bare_ambiguous and "ال" not in token[:3])
+        ):
             best = (1, places)
         if first in gazetteer.first_words:
             parts, used = [first], 1
@@ -180,25 +221,34 @@ def _match_at(
 def _single_word_name(
     key: str, i: int, keys: list[tuple[str, str | None]], lexicon: Lexicon, latin: bool
 ) -> bool:
-    """Tells whether one word may be a mention: unambiguous, or after "قرية"/"village"."""
+    """Tells whether one word may be a mention: unambiguous, or after a word that introduces
+    a place ("قرية", "ريف", "شرق", "village")."""
     if len(key) < (4 if latin else 3) or key in lexicon.not_names:
         return False
     if key not in lexicon.ambiguous:
         return True
-    return i > 0 and any(k in lexicon.place for k in keys[i - 1] if k)
+    if i > 0 and any(k in lexicon.introducers for k in keys[i - 1] if k):
+        return True
+    # "جاسم بريف درعا": a countryside or governorate word right after vouches for it too.
+    after = [pair for pair in keys[i + 1 : i + 3] if pair[0] not in FILLERS][:1]
+    return any(k in lexicon.countryside or k in lexicon.admin1 for pair in after for k in pair)
 
 
 def _previous(
-    i: int, spans: list[tuple[int, int]], keys: list[tuple[str, str | None]]
+    i: int,
+    spans: list[tuple[int, int]],
+    keys: list[tuple[str, str | None]],
+    skip: frozenset[str],
+    limit: int = 2,
 ) -> list[str]:
-    """Gives the keys of up to two meaningful words before word i, nearest first."""
+    """Gives the keys of up to limit meaningful words before word i, nearest first."""
     out: list[str] = []
     words = 0
     j = i - 1
-    while j >= 0 and words < 2 and spans[i][0] - spans[j][1] < 40:
+    while j >= 0 and words < limit and spans[i][0] - spans[j][1] < 40:
         key, alt = keys[j]
         j -= 1
-        if key in FILLERS:
+        if key in skip:
             continue
         words += 1
         out.append(key)
@@ -213,21 +263,27 @@ def modifier_of(
     keys: list[tuple[str, str | None]],
     lexicon: Lexicon,
 ) -> str:
-    """Gives what the words around a mention say of it: countryside, place, area…"""
-    before = _previous(mention.token, spans, keys)
+    """Gives what the words around a mention say of it: countryside, place, area, background…"""
+    before = _previous(mention.token, spans, keys, FILLERS)
+    # A settlement word reaches its name only across "of"/"the": in "Kansafra village in
+    # Idlib", "village" is Kansafra's, not Idlib's.
+    close = _previous(mention.token, spans, keys, _OF, limit=1)
     after_index = next(
         (j for j in range(mention.token, len(spans)) if spans[j][0] >= mention.end), None
     )
     after = keys[after_index][0] if after_index is not None else ""
+    # Where the shells came from, where someone hails from: not where the strike hit.
+    if any(w in lexicon.background for w in _previous(mention.token, spans, keys, FILLERS, 3)):
+        return "background"
     # A direction outranks a settlement word: "غرب مدينة X" is west of the town, not it.
-    for kind, words in (
-        ("countryside", lexicon.countryside),
-        ("admin1", lexicon.admin1),
-        ("direction", lexicon.direction),
-        ("place", lexicon.place),
-        ("area", lexicon.area),
+    for kind, words, near in (
+        ("countryside", lexicon.countryside, before),
+        ("admin1", lexicon.admin1, before),
+        ("direction", lexicon.direction, before),
+        ("place", lexicon.place, close),
+        ("area", lexicon.area, close),
     ):
-        if any(word in words for word in before):
+        if any(word in words for word in near):
             return kind
     if after in lexicon.countryside:
         return "countryside"
@@ -236,36 +292,76 @@ def modifier_of(
     return ""
 
 
+class Unknown(NamedTuple):
+    """A settlement name the gazetteer lacks: after "قرية"/"village"/"حي", or a homonym."""
+
+    token: int
+    name: str
+    words: int
+    # "place" or "neighbourhood" (the word before it), "" for a name known only elsewhere.
+    trigger: str
+
+
+# What may stand between "قرية" and its name: spaces, a hashtag, quotes, not a full stop.
+_JOINERS = frozenset(" \t\n#_\"'“”«»()")
+
+
+def _joined(text: str, end: int, start: int, inside: bool = False) -> bool:
+    """Tells whether only spaces, quotes or a hashtag (or, inside a name, a hyphen)
+    separate two words."""
+    allowed = _JOINERS | {"-", "‐"} if inside else _JOINERS
+    return start - end <= 3 and all(c in allowed for c in text[end:start])
+
+
+def _definite(token: str) -> bool:
+    """Tells whether an Arabic word has the article (القرية, بالبلدة): a village already named."""
+    if token[:1] in _CLITICS and len(token) > 4 and token[1:3] in ("ال", "لل"):
+        return True
+    return token.startswith(("ال", "لل"))
+
+
 def unresolved_names(
     text: str,
     spans: list[tuple[int, int]],
     keys: list[tuple[str, str | None]],
     mentions: list[Mention],
     lexicon: Lexicon,
-) -> list[tuple[int, str]]:
-    """Gives (word index, name) for names after "قرية"/"village" that the gazetteer lacks."""
+) -> list[Unknown]:
+    """Gives the names after "قرية"/"village"/"حي" that the gazetteer lacks, left to right."""
     taken: set[int] = set()
     for mention in mentions:
-        j = mention.token
-        while j < len(spans) and spans[j][0] < mention.end:
-            taken.add(j)
-            j += 1
-    out: list[tuple[int, str]] = []
+        taken.update(range(mention.token, mention.token + mention.words))
+    out: list[Unknown] = []
     for i, (key, alt) in enumerate(keys[:-1]):
         if i in taken or (key not in lexicon.place and alt not in lexicon.place):
             continue
-        j = i + 1
-        if keys[j][0] in FILLERS and j + 1 < len(keys):
-            j += 1
-        name_key, name_alt = keys[j]
-        if j in taken or spans[j][0] - spans[j - 1][1] > 3:
+        if _definite(text[spans[i][0] : spans[i][1]]):
             continue
-        if text[spans[j][0]] < "\u0600" and not text[spans[j][0]].isupper():
+        j = i + 1
+        if keys[j][0] in _OF and j + 1 < len(keys):
+            j += 1  # "village of X", not "village in Idlib"
+        if j in taken or not _joined(text, spans[j - 1][1], spans[j][0]):
+            continue
+        latin = text[spans[j][0]] < "\u0600"
+        last = j
+        # "Al-Mujaibra", "تل X", "Jabal al-X": an article or a first word takes the next one.
+        while (
+            last + 1 < len(spans)
+            and last - j < 2
+            and (keys[last][0] in lexicon.prefixes or (latin and keys[last][0] in LATIN_ARTICLES))
+            and _joined(text, spans[last][1], spans[last + 1][0], inside=True)
+            and last + 1 not in taken
+        ):
+            last += 1
+        head = next((n for n in range(j, last + 1) if keys[n][0] not in LATIN_ARTICLES), j)
+        if head + 1 in taken and head == last and keys[head][0] in LATIN_ARTICLES:
+            continue  # "Al-" before a known name ("Al-Hasakah") is part of it
+        name_key, name_alt = keys[head]
+        if latin and not text[spans[head][0]].isupper():
             continue
         if len(name_key) < 2 or any(k in lexicon.not_names for k in (name_key, name_alt) if k):
             continue
-        end = spans[j][1]
-        if name_key in lexicon.prefixes and j + 1 < len(spans) and spans[j + 1][0] - end <= 2:
-            end = spans[j + 1][1]
-        out.append((j, text[spans[j][0] : end]))
+        trigger = "neighbourhood" if lexicon.neighbourhood & {key, alt} else "place"
+        name = text[spans[j][0] : spans[last][1]].replace("_", " ")  # #بيت_جن is بيت جن
+        out.append(Unknown(j, name, last - j + 1, trigger))
     return out
