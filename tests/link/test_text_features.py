@@ -55,7 +55,7 @@ def test_link_claim_reads_names_places_and_words_from_the_span() -> None:
     text = "استشهد الطفل سامر خليل النجار بقصف على كفرتجربة"
     claim = link_claim(stored(), None, text)
     assert claim.names == ["سامر|نجار"]
-    assert claim.places == ["tell demo", "كفرتجربه"]  # the stray word is dropped
+    assert claim.places == ["telldemo", "كفرتجربه"]  # the stray word is dropped
     assert claim.words == terms(text)
     assert claim.publisher == "local monitor"
 

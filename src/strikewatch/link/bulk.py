@@ -88,6 +88,12 @@ def _clue(value: Any) -> int | None:
     return weekday if isinstance(weekday, int) else None
 
 
+def claim_places(claim: StoredClaim) -> list[str]:
+    """The places a claim names: its precise place and those no gazetteer resolved."""
+    unresolved = (claim.details or {}).get("unresolved_places") or ()
+    return place_names(claim.place if claim.geo_precision in PRECISE else None, unresolved)
+
+
 def link_claim(claim: StoredClaim, vector: bytes | None, text: str = "") -> LinkClaim:
     """The claim as the linker sees it; ``text`` is its span of the report."""
     details = claim.details or {}
@@ -108,10 +114,7 @@ def link_claim(claim: StoredClaim, vector: bytes | None, text: str = "") -> Link
         published=_iso_date(details.get("published")),
         clue=_clue(details.get("date_clue")),
         names=victim_names(text) if text else (),
-        places=place_names(
-            claim.place if claim.geo_precision in PRECISE else None,
-            details.get("unresolved_places") or (),
-        ),
+        places=claim_places(claim),
         words=terms(text) if text else (),
         embedding=from_bytes(vector) if vector else None,
     )
@@ -195,9 +198,15 @@ def link_all(
     scored = predict(engine, table, model)
     pairs = scored.pairs
     summary.pairs = len(pairs)
-    dates, points = cluster_facts(witnesses)
+    facts = cluster_facts(witnesses)
     groups = cluster(
-        [c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates, points, scored.vetoes
+        [c.id for c in witnesses],
+        pairs,
+        MATCH_THRESHOLD,
+        facts.dates,
+        facts.points,
+        scored.vetoes,
+        places=facts.places,
     )
     say(f"writing {len(groups)} incidents")
     write_groups(database, summary, groups, {c.id: c for c in stored}, pairs, "bulk")
@@ -205,17 +214,26 @@ def link_all(
     return summary
 
 
-def cluster_facts(
-    claims: Sequence[StoredClaim],
-) -> tuple[dict[int, date | None], dict[int, tuple[float, float]]]:
-    """What clustering checks a join against: each claim's day and its precise place."""
-    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in claims}
-    points = {
-        c.id: (c.latitude, c.longitude)
-        for c in claims
-        if c.geo_precision in PRECISE and c.latitude is not None and c.longitude is not None
-    }
-    return dates, points
+@dataclass(frozen=True)
+class ClusterFacts:
+    """What clustering checks a join against: each claim's day, precise point, place names."""
+
+    dates: dict[int, date | None]
+    points: dict[int, tuple[float, float]]
+    places: dict[int, list[str]]
+
+
+def cluster_facts(claims: Sequence[StoredClaim]) -> ClusterFacts:
+    """The facts of these claims (link_claim reads the same place names)."""
+    return ClusterFacts(
+        dates={c.id: c.event_date if c.date_precision == "day" else None for c in claims},
+        points={
+            c.id: (c.latitude, c.longitude)
+            for c in claims
+            if c.geo_precision in PRECISE and c.latitude is not None and c.longitude is not None
+        },
+        places={c.id: names for c in claims if (names := claim_places(c))},
+    )
 
 
 def write_groups(

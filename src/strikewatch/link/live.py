@@ -108,9 +108,12 @@ def _groups(
     """New claims grouped among themselves, each group joined to its best incident."""
     new_ids = {c.id for c in new}
     incident_of = {c.id: c.incident_id for c in known}
-    dates, points = cluster_facts([*new, *known])
+    facts = cluster_facts([*new, *known])
+    dates, points, places = facts.dates, facts.points, facts.places
     among_new = [p for p in pairs if p.claim_a in new_ids and p.claim_b in new_ids]
-    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points, vetoes)
+    new_groups = cluster(
+        sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points, vetoes, places=places
+    )
     members: dict[int, list[int]] = defaultdict(list)
     for claim in known:
         if claim.incident_id is not None:
@@ -132,7 +135,7 @@ def _groups(
             (
                 incident
                 for _, incident in sorted(offers[index], key=lambda o: (-o[0], o[1]))
-                if compatible(group, members[incident], dates, points)
+                if compatible(group, members[incident], dates, points, places)
                 and not vetoes.between(group, members[incident])
             ),
             None,

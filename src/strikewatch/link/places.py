@@ -46,10 +46,12 @@ def _key(raw: str, lexicon: _Lexicon) -> str | None:
     if not words or all(w in lexicon.noise for w in words):
         return None
     letters = sum(len(w) for w in words)
+    # Without spaces: reports write one village "كفر نوران" and "كفرنوران".
+    key = "".join(words)
     if _LATIN.search(name):
         acronym = raw.strip().isupper()
-        return name if letters >= lexicon.min_latin_letters and not acronym else None
-    return name if letters >= MIN_ARABIC_LETTERS else None
+        return key if letters >= lexicon.min_latin_letters and not acronym else None
+    return key if letters >= MIN_ARABIC_LETTERS else None
 
 
 def place_names(place: str | None, unresolved: Iterable[object] = ()) -> list[str]:
