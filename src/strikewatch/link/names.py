@@ -156,6 +156,11 @@ def _english_names(text: str, lexicon: _Lexicon) -> Iterator[list[str]]:
                 yield words
 
 
+@lru_cache(maxsize=1)
+def _common_folded() -> frozenset[str]:
+    return frozenset(fold_name(w) for w in _lexicon().common_given_ar)
+
+
 def _key(words: Sequence[str], common: frozenset[str]) -> str | None:
     folded = [fold_name(w) for w in words]
     first, last = folded[0], folded[-1]
@@ -170,7 +175,7 @@ def _key(words: Sequence[str], common: frozenset[str]) -> str | None:
 def victim_names(text: str) -> list[str]:
     """Sorted keys ("first|last", folded) of the people the text names as victims."""
     lexicon = _lexicon()
-    common = frozenset(fold_name(w) for w in lexicon.common_given_ar)
+    common = _common_folded()
     found = {_key(words, common) for words in _arabic_names(text, lexicon)}
     if re.search("[A-Za-z]", text):
         found |= {_key(words, common) for words in _english_names(text, lexicon)}
