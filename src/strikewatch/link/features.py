@@ -102,8 +102,11 @@ def _month(claim: LinkClaim) -> int | None:
     return when.year * 12 + when.month if when else None
 
 
-def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.FixedSizeListArray:
+def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
     """Fixed-size float arrays (Splink compares them by cosine); null where none or zero."""
+    if not any(row is not None for row in rows):
+        # Nothing to compare (no texts): no need to hold zeros for every claim.
+        return pa.nulls(len(rows), pa.list_(pa.float32(), dimensions))
     vectors = np.zeros((len(rows), dimensions), dtype=np.float32)
     missing = []
     for i, row in enumerate(rows):
