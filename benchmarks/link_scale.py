@@ -7,9 +7,11 @@ usage: python benchmarks/link_scale.py [N ...] [--spark N]
 Synthetic claims: 1 to 6 reports per strike, about 100 claims a day across seven
 governorates (more claims cover more days), dates jittered by up to a day, places by
 a few hundred metres (some reported only at governorate precision), belligerent
-missing in a fifth, counts jittered, and text embeddings drawn around one vector per
+missing in a fifth, counts jittered, text embeddings drawn around one vector per
 strike (real embeddings are computed once per claim at process time and stored; their
-cost belongs to extraction, measured by benchmarks/extract_throughput.py). Each size
+cost belongs to extraction, measured by benchmarks/extract_throughput.py), a few words
+per claim (generic ones and two of its strike's own, weighed by TF-IDF and hashed as
+link/words.py does) and, for a third of the strikes, a named victim. Each size
 runs in a fresh child process (training, scoring and clustering, as ``link train``
 does) so its wall time and peak RSS are its own. Pairwise precision and recall against
 the generating strikes are printed as a sanity check.
@@ -43,6 +45,7 @@ GOVERNORATES = [
     ("Daraa", 32.8, 36.2),
 ]
 BELLIGERENTS = ["russia", "turkey", "ypg", "us-led-coalition", "israel", "syrian-regime"]
+GENERIC_WORDS = [f"word{i}" for i in range(40)]  # the words every report uses
 
 
 # Claims a day across the region: the density of the worst months of the Syrian war. A
@@ -66,6 +69,8 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
         belligerent = rng.choice(BELLIGERENTS)
         deaths = rng.choice([0, 1, 1, 2, 3, 4, 6, 9, 15])
         centre = numbers.normal(size=512).astype(np.float32)
+        own = [f"quarter{strike}", f"family{strike}"]
+        victim = [f"victim{strike}|family{strike}"] if strike % 3 == 0 else []
         for _ in range(min(rng.randint(1, 6), n - len(claims))):
             claim_id = len(claims) + 1
             truth[claim_id] = strike
@@ -86,6 +91,8 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
                     strike_type=["airstrike"],
                     deaths=deaths + rng.choice([0, 0, 1]),
                     embedding=vector,
+                    words=rng.sample(GENERIC_WORDS, 6) + own[: rng.randint(1, 2)],
+                    names=victim if rng.random() < 0.7 else [],
                 )
             )
     return claims, truth

@@ -101,6 +101,21 @@ def test_groups_at_far_apart_places_are_not_chained() -> None:
     assert cluster(range(1, 6), pairs, THRESHOLD, None, close) == [[1, 2, 3, 4, 5]]
 
 
+def test_groups_naming_different_villages_are_not_chained() -> None:
+    # 1-2 name one village no gazetteer holds, 3-4 another; 5 names only the governorate.
+    places = {1: ["kafrdemo"], 2: ["kafrdemo"], 3: ["ainsample"], 4: ["ainsample"]}
+    pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(1, 5, 0.95), pair(3, 5, 0.9)]
+    assert cluster(range(1, 6), pairs, THRESHOLD) == [[1, 2, 3, 4, 5]]
+    assert cluster(range(1, 6), pairs, THRESHOLD, places=places) == [[1, 2, 5], [3, 4]]
+    # One name in common (a report naming both villages) lets them meet ...
+    shared = {**places, 3: ["ainsample", "kafrdemo"]}
+    assert cluster(range(1, 6), pairs, THRESHOLD, places=shared) == [[1, 2, 3, 4, 5]]
+    # ... and so do precise points near each other, whatever the names.
+    town = (36.0, 36.6)
+    points = {1: town, 3: (town[0] + 0.01, town[1])}
+    assert cluster(range(1, 6), pairs, THRESHOLD, None, points, places=places) == [[1, 2, 3, 4, 5]]
+
+
 def test_output_order_is_deterministic() -> None:
     pairs = [pair(9, 3, 0.9), pair(7, 8, 0.8), pair(5, 1, 0.7), pair(2, 6, 0.2)]
     expected = [[1, 5], [2], [3, 9], [4], [6], [7, 8]]

@@ -25,6 +25,8 @@ PLACES = [
     ("Hamlet Test", "Hama", 35.20, 36.70),
 ]
 BELLIGERENTS = [["russia"], ["turkey"], ["united-states"], ["syrian-regime"]]
+PUBLISHERS = ["monitor one", "outlet two", "page three", None]
+GENERIC = ["shelling", "civilians", "injured", "killed", "houses", "morning", "aircraft"]
 
 
 def synthetic_claims(strikes: int = 60, seed: int = 7) -> list[LinkClaim]:
@@ -37,7 +39,13 @@ def synthetic_claims(strikes: int = 60, seed: int = 7) -> list[LinkClaim]:
         day = start + timedelta(days=int(rng.integers(0, 90)))
         topic = rng.normal(size=DIMENSIONS)
         deaths = int(rng.integers(1, 20))
+        # Each strike has its own rare words (a quarter, a family) among generic ones, and
+        # some name a victim or a village no gazetteer holds.
+        own = [f"quarter{strike}", f"family{strike}", f"target{strike % 7}"]
+        victim = [f"victim{strike}|family{strike}"] if strike % 3 == 0 else []
+        village = [f"hamlet{strike % 11}"] if strike % 2 == 0 else []
         for _ in range(int(rng.integers(1, 7))):
+            words = [str(w) for w in rng.choice(GENERIC, 4)] + own[: int(rng.integers(1, 4))]
             vector = topic + rng.normal(scale=0.8, size=DIMENSIONS)
             unit = np.asarray(vector / np.linalg.norm(vector), dtype=np.float32)
             precise = rng.random() < 0.8
@@ -59,6 +67,10 @@ def synthetic_claims(strikes: int = 60, seed: int = 7) -> list[LinkClaim]:
                     if rng.random() < 0.8
                     else None,
                     embedding=unit,
+                    words=words,
+                    names=victim if rng.random() < 0.7 else [],
+                    places=([name.lower()] if precise else []) + village,
+                    publisher=PUBLISHERS[int(rng.integers(0, len(PUBLISHERS)))],
                 )
             )
     return claims
@@ -82,7 +94,11 @@ def test_duckdb_and_spark_agree_on_one_trained_model() -> None:
     assert on_duckdb and set(on_spark) == set(on_duckdb)
     for key, pair in on_duckdb.items():
         assert on_spark[key].probability == pytest.approx(pair.probability, abs=1e-6), key
-        assert on_spark[key].levels.keys() == pair.levels.keys()
+        assert on_spark[key].levels == pair.levels
+    # The comparisons of words, names and places were exercised on both engines.
+    levels = [level for p in on_duckdb.values() for level in p.levels.values()]
+    for seen in ("words in common", "a named victim in common", "one name"):
+        assert any(seen in level for level in levels), seen
     ids = [c.claim_id for c in claims]
     dates = {c.claim_id: c.day for c in claims}
     duck_groups = cluster(ids, on_duckdb.values(), MATCH_THRESHOLD, dates, vetoes=duck.vetoes)

@@ -11,6 +11,7 @@ import pytest
 
 from strikewatch.link.embedding import DIMENSIONS
 from strikewatch.link.features import LinkClaim, families, to_table
+from strikewatch.link.words import DIMENSIONS as WORDING_DIMENSIONS
 
 
 def claim(claim_id: int, **changes: object) -> LinkClaim:
@@ -53,6 +54,10 @@ def test_schema() -> None:
         "belligerent",
         "strike_type",
         "deaths",
+        "wording",
+        "publisher",
+        "place_names",
+        "names",
         "wd",
         "clued",
         "emb",
@@ -62,12 +67,16 @@ def test_schema() -> None:
     assert types["strike_date"] == pa.date32()
     assert types["lat"] == pa.float64() and types["deaths"] == pa.int32()
     assert types["emb"] == pa.list_(pa.float32(), DIMENSIONS)
+    assert types["wording"] == pa.list_(pa.float32(), WORDING_DIMENSIONS)
+    assert types["names"] == types["place_names"] == pa.list_(pa.string())
     row = table.to_pylist()[0]
     # Families, not members; "unknown" is no evidence.
     assert row["belligerent"] == ["us-led-coalition"]
     assert row["strike_type"] == ["airstrike"]
     assert row["period"] == 2023 * 12 + 4
     assert row["emb"] is None  # no embedding: null, not a zero vector
+    assert row["wording"] is None and row["names"] is None  # no text: nothing to compare
+    assert row["place_names"] is None
 
 
 @pytest.mark.parametrize(

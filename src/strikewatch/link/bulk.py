@@ -14,11 +14,24 @@ from strikewatch.link.embedding import MODEL as EMBEDDING_MODEL
 from strikewatch.link.embedding import embed, from_bytes, to_bytes
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import PRECISE, LinkClaim, to_table
-from strikewatch.link.model import MATCH_THRESHOLD, REVIEW_THRESHOLD, Pair, predict, train
+from strikewatch.link.model import (
+    MATCH_THRESHOLD,
+    REVIEW_THRESHOLD,
+    Pair,
+    fits,
+    predict,
+    train,
+    vocabulary_of,
+)
+from strikewatch.link.names import victim_names
+from strikewatch.link.places import place_names
 from strikewatch.link.review import queue_pairs
+from strikewatch.link.words import Vocabulary, terms
+from strikewatch.normalise import fold_name
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
     StoredClaim,
+    claim_texts,
     claims_without_embedding,
     current_link_model,
     declared_claim_ids,
@@ -75,7 +88,14 @@ def _clue(value: Any) -> int | None:
     return weekday if isinstance(weekday, int) else None
 
 
-def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
+def claim_places(claim: StoredClaim) -> list[str]:
+    """The places a claim names: its precise place and those no gazetteer resolved."""
+    unresolved = (claim.details or {}).get("unresolved_places") or ()
+    return place_names(claim.place if claim.geo_precision in PRECISE else None, unresolved)
+
+
+def link_claim(claim: StoredClaim, vector: bytes | None, text: str = "") -> LinkClaim:
+    """The claim as the linker sees it; ``text`` is its span of the report."""
     details = claim.details or {}
     return LinkClaim(
         claim_id=claim.id,
@@ -90,10 +110,22 @@ def link_claim(claim: StoredClaim, vector: bytes | None) -> LinkClaim:
         strike_type=claim.strike_type or [],
         deaths=claim.civilian_deaths_max,
         kind=claim.kind,
+        publisher=fold_name(claim.publisher) if claim.publisher else None,
         published=_iso_date(details.get("published")),
         clue=_clue(details.get("date_clue")),
+        names=victim_names(text) if text else (),
+        places=claim_places(claim),
+        words=terms(text) if text else (),
         embedding=from_bytes(vector) if vector else None,
     )
+
+
+def link_claims(database: Database, claims: Sequence[StoredClaim]) -> list[LinkClaim]:
+    """The claims as the linker sees them, with their stored embeddings and span texts."""
+    ids = [c.id for c in claims]
+    vectors = load_embeddings(database, ids)
+    texts = claim_texts(database, ids)
+    return [link_claim(c, vectors.get(c.id), texts.get(c.id, "")) for c in claims]
 
 
 def placements(groups: Sequence[Sequence[int]], pairs: Sequence[Pair]) -> dict[int, Placement]:
@@ -149,24 +181,32 @@ def link_all(
     say = progress or (lambda _message: None)
     say(f"embedding {len(stored)} claims")
     ensure_embeddings(database, [c.id for c in stored])
-    vectors = load_embeddings(database, [c.id for c in stored])
-    table = to_table([link_claim(c, vectors.get(c.id)) for c in witnesses])
+    claims = link_claims(database, witnesses)
     model_row = None if retrain else current_link_model(database)
     model: dict[str, Any]
-    if model_row is None:
+    if model_row is None or not fits(model_row.settings):
         say("training the linkage model")
-        model = train(engine, table)
+        vocabulary = Vocabulary.count(c.words for c in claims)
+        table = to_table(claims, vocabulary=vocabulary)
+        model = train(engine, table, vocabulary)
         summary.model_id = save_link_model(database, engine.name, model, len(witnesses))
         summary.trained = True
     else:
         model, summary.model_id = model_row.settings, model_row.id
+        table = to_table(claims, vocabulary=vocabulary_of(model))
     say("scoring pairs")
     scored = predict(engine, table, model)
     pairs = scored.pairs
     summary.pairs = len(pairs)
-    dates, points = cluster_facts(witnesses)
+    facts = cluster_facts(witnesses)
     groups = cluster(
-        [c.id for c in witnesses], pairs, MATCH_THRESHOLD, dates, points, scored.vetoes
+        [c.id for c in witnesses],
+        pairs,
+        MATCH_THRESHOLD,
+        facts.dates,
+        facts.points,
+        scored.vetoes,
+        places=facts.places,
     )
     say(f"writing {len(groups)} incidents")
     write_groups(database, summary, groups, {c.id: c for c in stored}, pairs, "bulk")
@@ -174,17 +214,26 @@ def link_all(
     return summary
 
 
-def cluster_facts(
-    claims: Sequence[StoredClaim],
-) -> tuple[dict[int, date | None], dict[int, tuple[float, float]]]:
-    """What clustering checks a join against: each claim's day and its precise place."""
-    dates = {c.id: c.event_date if c.date_precision == "day" else None for c in claims}
-    points = {
-        c.id: (c.latitude, c.longitude)
-        for c in claims
-        if c.geo_precision in PRECISE and c.latitude is not None and c.longitude is not None
-    }
-    return dates, points
+@dataclass(frozen=True)
+class ClusterFacts:
+    """What clustering checks a join against: each claim's day, precise point, place names."""
+
+    dates: dict[int, date | None]
+    points: dict[int, tuple[float, float]]
+    places: dict[int, list[str]]
+
+
+def cluster_facts(claims: Sequence[StoredClaim]) -> ClusterFacts:
+    """The facts of these claims (link_claim reads the same place names)."""
+    return ClusterFacts(
+        dates={c.id: c.event_date if c.date_precision == "day" else None for c in claims},
+        points={
+            c.id: (c.latitude, c.longitude)
+            for c in claims
+            if c.geo_precision in PRECISE and c.latitude is not None and c.longitude is not None
+        },
+        places={c.id: names for c in claims if (names := claim_places(c))},
+    )
 
 
 def write_groups(

@@ -5,13 +5,15 @@ through claims without a date, or a run of strikes on one town on successive day
 split at its weakest links, so one incident never swallows a week of strikes. Two groups
 that each name precise places none of which lie near the other's are not joined either:
 reports naming only a governorate would otherwise chain the strikes on several of its
-towns into one incident.
+towns into one incident. The same holds for the place names groups give, resolved or not
+(``places``): two groups that each name places, none in common and no two of their
+precise points near, tell of strikes on different villages.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from math import asin, cos, radians, sin, sqrt
 
@@ -71,16 +73,40 @@ def _apart(
     return all(_km(a, b) > MAX_PLACE_KM for a in here for b in there)
 
 
+def _named_apart(
+    group_a: Sequence[int],
+    group_b: Sequence[int],
+    places: Mapping[int, Collection[str]],
+    points: Mapping[int, tuple[float, float]] | None,
+) -> bool:
+    """Whether both groups name places, none in common, and no precise points are near."""
+    here = {name for i in group_a for name in places.get(i, ())}
+    there = {name for i in group_b for name in places.get(i, ())}
+    if not here or not there or here & there:
+        return False
+    near = points is not None and any(
+        _km(points[a], points[b]) <= MAX_PLACE_KM
+        for a in group_a
+        if a in points
+        for b in group_b
+        if b in points
+    )
+    return not near
+
+
 def compatible(
     group_a: Sequence[int],
     group_b: Sequence[int],
     dates: Mapping[int, date | None] | None,
     points: Mapping[int, tuple[float, float]] | None,
+    places: Mapping[int, Collection[str]] | None = None,
 ) -> bool:
     """Whether two groups may be one incident: dates close enough and places not apart."""
     if dates is not None and _spread([*group_a, *group_b], dates) > MAX_DATE_SPREAD_DAYS:
         return False
-    return not (points and _apart(group_a, group_b, points))
+    if points and _apart(group_a, group_b, points):
+        return False
+    return not (places and _named_apart(group_a, group_b, places, points))
 
 
 def cluster(
@@ -90,13 +116,15 @@ def cluster(
     dates: Mapping[int, date | None] | None = None,
     points: Mapping[int, tuple[float, float]] | None = None,
     vetoes: Vetoes | None = None,
+    places: Mapping[int, Collection[str]] | None = None,
 ) -> list[list[int]]:
     """Groups of claim ids (each sorted, groups ordered by their smallest id).
 
     Edges are added strongest first; an edge that would join two groups into one whose
     dates spread more than MAX_DATE_SPREAD_DAYS, or two groups whose precise ``points``
-    all lie more than MAX_PLACE_KM apart, or two groups with a pair in ``vetoes`` (by
-    default the given pairs below VETO_PROBABILITY), is left out.
+    all lie more than MAX_PLACE_KM apart, or two groups naming ``places`` none of which
+    they share (and no points near), or two groups with a pair in ``vetoes`` (by default
+    the given pairs below VETO_PROBABILITY), is left out.
     """
     components = _Components(claim_ids)
     members: dict[int, list[int]] = {i: [i] for i in components.parent}
@@ -113,7 +141,7 @@ def cluster(
         if root_a == root_b:
             continue
         joined = members[root_a] + members[root_b]
-        if not compatible(members[root_a], members[root_b], dates, points):
+        if not compatible(members[root_a], members[root_b], dates, points, places):
             continue
         if vetoes.between(members[root_a], members[root_b]):
             continue

@@ -106,7 +106,8 @@ class SparkEngine:
         fields = []
         for column in table.schema:
             if pa.types.is_list(column.type) or pa.types.is_fixed_size_list(column.type):
-                inner = FloatType() if column.name == "emb" else StringType()
+                floats = pa.types.is_floating(column.type.value_type)
+                inner = FloatType() if floats else StringType()
                 fields.append(StructField(column.name, ArrayType(inner), True))
             else:
                 fields.append(StructField(column.name, kinds[column.type], True))

@@ -16,6 +16,8 @@ import pyarrow as pa
 
 from strikewatch.gazetteer import Gazetteer
 from strikewatch.link.embedding import DIMENSIONS, Vectors
+from strikewatch.link.words import DIMENSIONS as WORDING_DIMENSIONS
+from strikewatch.link.words import Vocabulary
 from strikewatch.model import GeoPrecision
 from strikewatch.normalise import fold_name
 
@@ -53,8 +55,12 @@ class LinkClaim:
     strike_type: Sequence[str] = ()
     deaths: int | None = None
     kind: str = "other"
+    publisher: str | None = None  # the account or outlet (its template is not evidence)
     published: date | None = None  # when the report appeared: dates a claim that has no date
     clue: int | None = None  # an undated report's weekday: "on Saturday"
+    names: Sequence[str] = ()  # the victims it names, as keys (link/names.py)
+    places: Sequence[str] = ()  # the places it names, resolved or not (link/places.py)
+    words: Sequence[str] = field(default=(), compare=False)  # its words (link/words.py)
     embedding: Vectors | None = field(default=None, compare=False)
 
     @property
@@ -96,23 +102,39 @@ def _month(claim: LinkClaim) -> int | None:
     return when.year * 12 + when.month if when else None
 
 
-def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) -> pa.Table:
-    """The Splink input table (``unique_id`` is the claim id)."""
-    gazetteer = gazetteer or Gazetteer.default()
-    areas = [_area(c, gazetteer) for c in claims]
-    vectors = np.zeros((len(claims), DIMENSIONS), dtype=np.float32)
-    has_vector = []
-    for i, claim in enumerate(claims):
-        if claim.embedding is not None and claim.embedding.any():
-            vectors[i] = claim.embedding
-            has_vector.append(True)
-        else:
-            has_vector.append(False)
-    embedding = pa.FixedSizeListArray.from_arrays(
+def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
+    """Fixed-size float arrays (Splink compares them by cosine); null where none or zero."""
+    if not any(row is not None for row in rows):
+        # Nothing to compare (no texts): no need to hold zeros for every claim.
+        return pa.nulls(len(rows), pa.list_(pa.float32(), dimensions))
+    vectors = np.zeros((len(rows), dimensions), dtype=np.float32)
+    missing = []
+    for i, row in enumerate(rows):
+        ok = row is not None and bool(row.any())
+        if ok:
+            vectors[i] = row
+        missing.append(not ok)
+    return pa.FixedSizeListArray.from_arrays(
         pa.array(vectors.reshape(-1), type=pa.float32()),
-        DIMENSIONS,
-        mask=pa.array([not ok for ok in has_vector], pa.bool_()),
+        dimensions,
+        mask=pa.array(missing, pa.bool_()),
     )
+
+
+def to_table(
+    claims: Sequence[LinkClaim],
+    gazetteer: Gazetteer | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> pa.Table:
+    """The Splink input table (``unique_id`` is the claim id).
+
+    Words are weighed by ``vocabulary`` (a trained model's), else by these claims' own.
+    """
+    gazetteer = gazetteer or Gazetteer.default()
+    vocabulary = vocabulary or Vocabulary.count(c.words for c in claims)
+    wording = _vectors([vocabulary.vector(c.words) for c in claims], WORDING_DIMENSIONS)
+    areas = [_area(c, gazetteer) for c in claims]
+    embedding = _vectors([c.embedding for c in claims], DIMENSIONS)
     return pa.table(
         {
             "unique_id": pa.array([c.claim_id for c in claims], pa.int64()),
@@ -146,6 +168,14 @@ def to_table(claims: Sequence[LinkClaim], gazetteer: Gazetteer | None = None) ->
                 [sorted(set(c.strike_type) - {"unknown"}) or None for c in claims]
             ),
             "deaths": pa.array([c.deaths for c in claims], pa.int32()),
+            "wording": wording,
+            "publisher": pa.array([c.publisher for c in claims], pa.string()),
+            "place_names": pa.array(
+                [sorted(set(c.places)) or None for c in claims], pa.list_(pa.string())
+            ),
+            "names": pa.array(
+                [sorted(set(c.names)) or None for c in claims], pa.list_(pa.string())
+            ),
             # The weekday, flagged when it is an undated claim's clue.
             "wd": pa.array([c.weekday for c in claims], pa.int32()),
             "clued": pa.array([c.day is None and c.clue is not None for c in claims]),

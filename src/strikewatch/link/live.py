@@ -20,21 +20,20 @@ from strikewatch.link.bulk import (
     cluster_facts,
     ensure_embeddings,
     link_all,
-    link_claim,
+    link_claims,
     match_statements,
     write_groups,
 )
 from strikewatch.link.cluster import cluster, compatible
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import to_table
-from strikewatch.link.model import MATCH_THRESHOLD, Pair, predict
+from strikewatch.link.model import MATCH_THRESHOLD, Pair, fits, predict, vocabulary_of
 from strikewatch.link.vetoes import Vetoes
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
     StoredClaim,
     current_link_model,
     linkable_claims,
-    load_embeddings,
     unlinked_claim_ids,
 )
 from strikewatch.store.schema import Claim, Incident
@@ -70,7 +69,7 @@ def _near_in_time(day: date | None, days: Sequence[date]) -> bool:
 def link_new(database: Database, engine: Engine) -> LinkSummary:
     """Place every unlinked harm claim; trains and clusters everything when no model exists."""
     model_row = current_link_model(database)
-    if model_row is None:
+    if model_row is None or not fits(model_row.settings):
         return link_all(database, engine)
     summary = LinkSummary(model_id=model_row.id)
     fresh = linkable_claims(database, claim_ids=unlinked_claim_ids(database))
@@ -86,8 +85,9 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         known = [c for c in known if _near_in_time(c.event_date, days) or c.place]
         everyone = [*new, *known]
         ensure_embeddings(database, [c.id for c in everyone])
-        vectors = load_embeddings(database, [c.id for c in everyone])
-        table = to_table([link_claim(c, vectors.get(c.id)) for c in everyone])
+        table = to_table(
+            link_claims(database, everyone), vocabulary=vocabulary_of(model_row.settings)
+        )
         new_ids = {c.id for c in new}
         scored = predict(engine, table, model_row.settings)
         pairs = [p for p in scored.pairs if p.claim_a in new_ids or p.claim_b in new_ids]
@@ -108,9 +108,12 @@ def _groups(
     """New claims grouped among themselves, each group joined to its best incident."""
     new_ids = {c.id for c in new}
     incident_of = {c.id: c.incident_id for c in known}
-    dates, points = cluster_facts([*new, *known])
+    facts = cluster_facts([*new, *known])
+    dates, points, places = facts.dates, facts.points, facts.places
     among_new = [p for p in pairs if p.claim_a in new_ids and p.claim_b in new_ids]
-    new_groups = cluster(sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points, vetoes)
+    new_groups = cluster(
+        sorted(new_ids), among_new, MATCH_THRESHOLD, dates, points, vetoes, places=places
+    )
     members: dict[int, list[int]] = defaultdict(list)
     for claim in known:
         if claim.incident_id is not None:
@@ -132,7 +135,7 @@ def _groups(
             (
                 incident
                 for _, incident in sorted(offers[index], key=lambda o: (-o[0], o[1]))
-                if compatible(group, members[incident], dates, points)
+                if compatible(group, members[incident], dates, points, places)
                 and not vetoes.between(group, members[incident])
             ),
             None,
