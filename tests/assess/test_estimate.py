@@ -15,7 +15,13 @@ from strikewatch.assess.estimate import (
     estimate_loglinear,
 )
 from strikewatch.assess.mse_heterogeneity import SOFT_UPPER_LIMIT
-from strikewatch.assess.mse_simulate import SCENARIOS, simulate_histories
+from strikewatch.assess.mse_simulate import (
+    SCENARIOS,
+    Dependence,
+    Scenario,
+    Stratum,
+    simulate_histories,
+)
 
 
 def expected_independent(size: int, capture: tuple[float, ...]) -> CaptureHistories:
@@ -100,9 +106,16 @@ def test_estimate_runs_both_methods_and_rejects_unknown_ones() -> None:
 
 
 def test_disagreeing_methods_are_flagged() -> None:
-    # Direct dependence between lists: LCMCR, which models dependence only through
-    # heterogeneity, falls short of the log-linear model that has the interaction.
-    histories = simulate_histories(SCENARIOS["dependent"], seed=2)
+    # Strong direct dependence (lists copying each other) in a large population: LCMCR,
+    # which models dependence only through heterogeneity, falls short of the log-linear
+    # model that has the interactions.
+    copying = Scenario(
+        "copying",
+        4000,
+        (Stratum(1.0, (0.25, 0.3, 0.2, 0.35)),),
+        (Dependence(0, 1, 8.0), Dependence(2, 3, 6.0)),
+    )
+    histories = simulate_histories(copying, seed=1)
     loglinear, lcmcr = estimate(histories)
     assert lcmcr.upper < loglinear.lower
     assert any("do not overlap" in w for w in loglinear.warnings)

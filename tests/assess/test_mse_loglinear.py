@@ -11,19 +11,22 @@ from strikewatch.assess.mse_simulate import SCENARIOS, simulate_histories
 
 
 def test_model_set_is_every_interaction_subset_up_to_four_lists() -> None:
-    assert len(candidate_models(3)) == 8
-    assert len(candidate_models(4)) == 64
+    # With and without heterogeneity; with 3 lists the saturated model has no room for it.
+    assert len(candidate_models(3)) == 8 + 7
+    assert len(candidate_models(4)) == 64 + 64
+    assert all(m.parameters(3) <= 7 for m in candidate_models(3))
     histories = simulate_histories(SCENARIOS["dependent"], seed=0)
     fits, dropped = fit_models(*_arrays(histories))
-    assert len(fits) + dropped == 64
+    assert len(fits) + dropped == 128
 
 
 def test_five_lists_are_searched_not_enumerated() -> None:
     histories = simulate_histories(SCENARIOS["heterogeneous"], seed=0)
     fits, dropped = fit_models(*_arrays(histories))
-    interactions = [f[0] for f in fits]
+    interactions = [f[0].interactions for f in fits]
     assert () in interactions
-    assert len(fits) + dropped < 1024
+    assert {f[0].heterogeneous for f in fits} == {False, True}
+    assert len(fits) + dropped < 2048
     # Heterogeneity shows as many positive interactions: the search goes past three.
     assert max(len(i) for i in interactions) >= 4
 
@@ -64,9 +67,23 @@ def test_saturated_three_list_model_matches_its_closed_form() -> None:
     result = fit_loglinear(patterns, counts, level=0.95)
     assert result is not None
     saturated = [m for m in result.models if len(m.interactions) == 3]
+    assert saturated
     closed_form = 50 * 40 * 45 * 10 / (30 * 20 * 15)
     assert all(m.unrecorded == pytest.approx(closed_form, rel=1e-6) for m in saturated)
     assert result.lower <= result.unrecorded <= result.upper
+
+
+def test_heterogeneity_term_extrapolates_beyond_pairwise_interactions() -> None:
+    # Gamma-spread capture chances: cells fall with s as 1/(3.5 + s)^k; the heterogeneity
+    # model fits them exactly and recovers the unrecorded cell, which no pairwise model can.
+    patterns = np.array([p for p in np.ndindex(2, 2, 2, 2) if any(p)])
+    seen = patterns.sum(axis=1)
+    counts = 4000.0 * 0.6**seen * (3.5 / (3.5 + seen)) ** 4.0
+    result = fit_loglinear(patterns, counts, level=0.95)
+    assert result is not None
+    heaviest = max(result.models, key=lambda m: m.weight)
+    assert heaviest.heterogeneous and heaviest.interactions == ()
+    assert heaviest.unrecorded == pytest.approx(4000.0, rel=1e-6)
 
 
 def test_intervals_cover_independent_populations() -> None:

@@ -1,8 +1,13 @@
 """Log-linear capture-recapture: AIC-averaged Poisson models with profile-likelihood intervals.
 
 The model set is the hierarchical models made of the main effects plus a subset of the
-two-way interactions: all of them up to 4 lists; with more lists, those a forward
-search by AIC visits (the chosen model and all its neighbours on the way). Each model is
+two-way interactions, each with and without a term for heterogeneous capture: all of them
+up to 4 lists; with more lists, those a forward search by AIC visits from both starts
+(the chosen models and all their neighbours on the way). The heterogeneity term is
+Rcapture's "Gamma3.5" (Rivest and Baillargeon 2007): a column log(3.5 + s) in the number
+s of lists a death is on, the log-linear form of capture chances spread like a Gamma
+distribution across people. Pairwise interactions cannot describe a hard-to-record
+group (Darroch's quadratic s²/2 lies in their span, this column does not). Each model is
 a Poisson GLM fitted by statsmodels on the observed cells; the all-zero cell is
 extrapolated from it. Models are averaged with Akaike weights, and the interval is the
 model-averaged profile-likelihood interval of Fletcher and Turek (2012) built on
@@ -34,11 +39,30 @@ PROFILE_POINTS = 81
 PROFILE_HALF_WIDTH = 9.0  # in standard errors of log(unrecorded) around the estimate
 
 
+# The Gamma heterogeneity column's shape parameter, fixed as in Rcapture ("Gamma3.5"):
+# it cannot be estimated from the capture patterns.
+GAMMA_SHAPE = 3.5
+Interactions = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One model of the set: its two-way interactions and whether capture is heterogeneous."""
+
+    interactions: Interactions = ()
+    heterogeneous: bool = False
+
+    def parameters(self, lists: int) -> int:
+        """Give the number of coefficients, intercept included."""
+        return 1 + lists + len(self.interactions) + int(self.heterogeneous)
+
+
 @dataclass(frozen=True)
 class ModelFit:
-    """One log-linear model: its interactions, Akaike weight and population estimate."""
+    """One log-linear model: its terms, Akaike weight and population estimate."""
 
-    interactions: tuple[tuple[int, int], ...]
+    interactions: Interactions
+    heterogeneous: bool
     aic: float
     weight: float
     unrecorded: float
@@ -56,48 +80,61 @@ class LoglinearResult:
     upper_open: bool
 
 
-def design_matrix(
-    patterns: NDArray[np.int64], interactions: tuple[tuple[int, int], ...]
-) -> NDArray[np.float64]:
-    """Give the GLM design: intercept, one column per list, one per interaction."""
+def design_matrix(patterns: NDArray[np.int64], spec: ModelSpec) -> NDArray[np.float64]:
+    """Give the GLM design: intercept, one column per list, per interaction, heterogeneity."""
     columns = [np.ones(len(patterns)), *patterns.T.astype(np.float64)]
-    columns += [(patterns[:, a] * patterns[:, b]).astype(np.float64) for a, b in interactions]
+    columns += [(patterns[:, a] * patterns[:, b]).astype(np.float64) for a, b in spec.interactions]
+    if spec.heterogeneous:
+        # Zero at s = 0, so the intercept is still the log of the unrecorded count.
+        seen = patterns.sum(axis=1).astype(np.float64)
+        columns.append(np.log(GAMMA_SHAPE) - np.log(GAMMA_SHAPE + seen))
     return np.column_stack(columns)
 
 
-def candidate_models(lists: int) -> list[tuple[tuple[int, int], ...]]:
-    """Give every hierarchical model of main effects and a subset of two-way interactions."""
+def candidate_models(lists: int) -> list[ModelSpec]:
+    """Give every model of main effects, a subset of two-way interactions and optionally
+    the heterogeneity term that has no more coefficients than there are observed cells."""
     pairs = list(itertools.combinations(range(lists), 2))
-    return [m for size in range(len(pairs) + 1) for m in itertools.combinations(pairs, size)]
+    subsets = [m for size in range(len(pairs) + 1) for m in itertools.combinations(pairs, size)]
+    cells = 2**lists - 1
+    specs = [ModelSpec(m, h) for h in (False, True) for m in subsets]
+    return [spec for spec in specs if spec.parameters(lists) <= cells]
 
 
-Fit = tuple[tuple[tuple[int, int], ...], NDArray[np.float64], float, float]
+Fit = tuple[ModelSpec, NDArray[np.float64], float, float]
 
 
 def fit_models(patterns: NDArray[np.int64], counts: NDArray[np.float64]) -> tuple[list[Fit], int]:
     """Give the fitted models (interactions, coefficients, AIC, s.e. of the intercept) and
     how many could not be fitted: all of them up to 4 lists, else a forward search."""
     lists = patterns.shape[1]
-    cache: dict[tuple[tuple[int, int], ...], Fit | None] = {}
+    cache: dict[ModelSpec, Fit | None] = {}
 
-    def fit(interactions: tuple[tuple[int, int], ...]) -> Fit | None:
-        if interactions not in cache:
-            found = _fit_observed(design_matrix(patterns, interactions), counts)
-            cache[interactions] = None if found is None else (interactions, *found)
-        return cache[interactions]
+    def fit(spec: ModelSpec) -> Fit | None:
+        if spec not in cache:
+            found = _fit_observed(design_matrix(patterns, spec), counts)
+            cache[spec] = None if found is None else (spec, *found)
+        return cache[spec]
 
     if lists <= EXHAUSTIVE_LISTS:
-        for interactions in candidate_models(lists):
-            fit(interactions)
+        for spec in candidate_models(lists):
+            fit(spec)
     else:
-        # Forward selection by AIC from independence; every model it tries is kept for
-        # the average, so the neighbours of the chosen model share the weight.
+        # Forward selection by AIC from independence, with and without heterogeneity;
+        # every model it tries is kept for the average, so the neighbours of the chosen
+        # models share the weight.
         pairs = list(itertools.combinations(range(lists), 2))
-        current = fit(())
-        while current is not None:
-            tried = [fit(tuple(sorted((*current[0], p)))) for p in pairs if p not in current[0]]
-            better = [f for f in tried if f is not None and f[2] < current[2]]
-            current = min(better, key=lambda f: f[2]) if better else None
+        for heterogeneous in (False, True):
+            current = fit(ModelSpec((), heterogeneous))
+            while current is not None:
+                terms = current[0].interactions
+                tried = [
+                    fit(ModelSpec(tuple(sorted((*terms, p))), heterogeneous))
+                    for p in pairs
+                    if p not in terms
+                ]
+                better = [f for f in tried if f is not None and f[2] < current[2]]
+                current = min(better, key=lambda f: f[2]) if better else None
     fits = [f for f in cache.values() if f is not None]
     return fits, len(cache) - len(fits)
 
@@ -221,10 +258,12 @@ def fit_loglinear(
     models: list[ModelFit] = []
     curves: list[tuple[NDArray[np.float64], NDArray[np.float64]]] = []
     for i, weight in zip(keep, kept_weights, strict=True):
-        interactions, params, aic, intercept_se = fits[i]
-        full = design_matrix(np.vstack([zero, patterns]), interactions)
+        spec, params, aic, intercept_se = fits[i]
+        full = design_matrix(np.vstack([zero, patterns]), spec)
         curves.append(_profile(full, counts, params, intercept_se))
-        models.append(ModelFit(interactions, aic, float(weight), math.exp(params[0])))
+        models.append(
+            ModelFit(spec.interactions, spec.heterogeneous, aic, float(weight), math.exp(params[0]))
+        )
     unrecorded = float(sum(m.weight * m.unrecorded for m in models))
     grid = np.unique(np.concatenate([g for g, _ in curves]))
     averaged = sum(
