@@ -268,6 +268,14 @@ def test_function_and_time_words_after_a_village_word_are_not_names() -> None:
         assert find_place(text, language=None).unresolved == [], text
 
 
+def test_a_camp_that_shelters_families_is_not_a_camp_named_for_the_verb() -> None:
+    # "مخيم يؤوي عائلات نازحة في دارة عزة": the town is the place, at place precision.
+    found = find_place("غارة على مخيم يؤوي عائلات نازحة في دارة عزة بريف حلب", language="ar")
+    assert found.unresolved == []
+    assert found.place == "Dārat ‘Izzah" and found.geo_precision == GeoPrecision.PLACE
+    assert found.latitude is not None
+
+
 def test_an_unresolved_name_keeps_its_article_and_first_word() -> None:
     text = "Shelling hit the village of Al-Mithaliya and the village of Tal Mithal"
     assert find_place(text, language="en").unresolved == ["Al-Mithaliya", "Tal Mithal"]
