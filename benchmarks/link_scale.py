@@ -5,16 +5,20 @@ usage: python benchmarks/link_scale.py [N ...] [--spark N]
   --spark  also link N claims (default 2000) with the Spark engine, local[2]
 
 Synthetic claims: 1 to 6 reports per strike, about 100 claims a day across seven
-governorates (more claims cover more days), dates jittered by up to a day, places by
-a few hundred metres (some reported only at governorate precision), belligerent
-missing in a fifth, counts jittered, text embeddings drawn around one vector per
-strike (real embeddings are computed once per claim at process time and stored; their
-cost belongs to extraction, measured by benchmarks/extract_throughput.py), a few words
-per claim (generic ones and two of its strike's own, weighed by TF-IDF and hashed as
-link/words.py does) and, for a third of the strikes, a named victim. Each size
-runs in a fresh child process (training, scoring and clustering, as ``link train``
-does) so its wall time and peak RSS are its own. Pairwise precision and recall against
-the generating strikes are printed as a sanity check.
+governorates (more claims cover more days), dates jittered by up to a day (a tenth
+undated, with only their publication day), places by a few hundred metres (a fifth only
+at governorate precision), belligerent missing in a fifth, counts jittered, text
+embeddings drawn around one vector per strike (real embeddings are computed once per
+claim at process time and stored; their cost belongs to extraction, measured by
+benchmarks/extract_throughput.py), and a short invented Arabic report text per claim:
+generic words, its strike's own quarter and family, and for a third of the strikes a
+named victim (some with common family names, whose keys recur across strikes). Names and
+words are read from the texts as link/text_features.py reads them, once per claim, and
+stored: the "texts" column is that one-time cost; "total" is a run on stored features
+(every bulk run after the first). Each size runs in a fresh child process (training,
+scoring and clustering, as ``link train`` does) so its wall time and peak RSS are its
+own. Pairwise precision and recall against the generating strikes are printed as a
+sanity check; "named" is the share of claims a victim name was read from.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -34,6 +39,7 @@ from strikewatch.link.cluster import cluster
 from strikewatch.link.engines import DuckDBEngine, Engine, SparkEngine
 from strikewatch.link.features import LinkClaim, to_table
 from strikewatch.link.model import MATCH_THRESHOLD, predict, train
+from strikewatch.link.text_features import read
 
 GOVERNORATES = [
     ("Idlib", 35.8, 36.6),
@@ -45,19 +51,58 @@ GOVERNORATES = [
     ("Daraa", 32.8, 36.2),
 ]
 BELLIGERENTS = ["russia", "turkey", "ypg", "us-led-coalition", "israel", "syrian-regime"]
-GENERIC_WORDS = [f"word{i}" for i in range(40)]  # the words every report uses
+# Invented words and names for the synthetic report texts (no real person or place).
+GENERIC_WORDS = [
+    "قصف", "غارة", "جوية", "طيران", "حربي", "مدنيين", "مقتل", "إصابة", "أطفال", "نساء",
+    "منزل", "سوق", "مدرسة", "مشفى", "مسجد", "طريق", "سيارة", "ناشطون", "محليون", "مصادر",
+    "أهلية", "حصيلة", "ضحايا", "جرحى", "فرق", "الدفاع", "المدني", "انتشلت", "أنقاض", "حي",
+    "شمالي", "جنوبي", "شرقي", "غربي", "صباح", "مساء", "اليوم", "أمس", "مجزرة", "صواريخ",
+]  # fmt: skip
+GIVEN = ["سامر", "خالد", "محمود", "يوسف", "عمر", "أحمد", "بلال", "حسن", "زياد", "ماهر",
+         "نادر", "وليد", "رامي", "فادي", "هاني", "جمال", "كريم", "سليم", "طارق"]  # fmt: skip
+FAMILY_NAMES = ["النجار", "الحداد", "الخطيب", "العمر", "السيد", "الحلبي", "الشامي", "الأحمد",
+                "المصري", "الحسن", "الزين", "الراشد", "العلي", "البكري", "الناصر"]  # fmt: skip
+
+
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def spelled(number: int) -> str:
+    """A number as an invented word of Arabic letters (the linker reads no digits)."""
+    out = ""
+    while True:
+        number, digit = divmod(number, len(LETTERS))
+        out = LETTERS[digit] + out
+        if not number:
+            return out
+
+
+def spelled_family(rng: random.Random) -> str:
+    return f"ال{spelled(rng.randrange(5000))}ي"
+
+
+def report_text(rng: random.Random, strike: int, victim: str | None) -> str:
+    """A short invented report: generic words, the strike's own quarter, perhaps a victim."""
+    words = " ".join(rng.sample(GENERIC_WORDS, 12))
+    own = f"حارة {spelled(strike)}ان وآل {spelled(strike)}وني"
+    named = f" واستشهد الطفل {victim} جراء القصف." if victim else ""
+    return f"{words} على {own}.{named} {' '.join(rng.sample(GENERIC_WORDS, 8))}"
 
 
 # Claims a day across the region: the density of the worst months of the Syrian war. A
 # larger dataset covers more days (or, equally, more regions), not denser days.
 CLAIMS_PER_DAY = 100
+# Claims with no strike date, only their report's publication day (compared with their
+# governorate's month: the costliest blocking rule).
+UNDATED = 0.1
 
 
-def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
-    """n claims of about n/3.5 strikes at CLAIMS_PER_DAY, with the strike of each claim."""
+def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int], list[str]]:
+    """n claims of about n/3.5 strikes at CLAIMS_PER_DAY, each claim's strike and text."""
     rng = random.Random(seed)
     numbers = np.random.default_rng(seed)
     claims: list[LinkClaim] = []
+    texts: list[str] = []
     truth: dict[int, int] = {}
     start = date(2015, 1, 1)
     strike = 0
@@ -69,19 +114,28 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
         belligerent = rng.choice(BELLIGERENTS)
         deaths = rng.choice([0, 1, 1, 2, 3, 4, 6, 9, 15])
         centre = numbers.normal(size=512).astype(np.float32)
-        own = [f"quarter{strike}", f"family{strike}"]
-        victim = [f"victim{strike}|family{strike}"] if strike % 3 == 0 else []
+        victim = None
+        if strike % 3 == 0:
+            # Common family names for some (their keys recur across strikes), rarer ones
+            # for the others.
+            given, father = rng.choice(GIVEN), rng.choice(GIVEN)
+            family = rng.choice(FAMILY_NAMES) if rng.random() < 0.3 else spelled_family(rng)
+            victim = f"{given} {father} {family}"
         for _ in range(min(rng.randint(1, 6), n - len(claims))):
             claim_id = len(claims) + 1
             truth[claim_id] = strike
             vector = centre + numbers.normal(scale=0.9, size=512).astype(np.float32)
             vector /= np.linalg.norm(vector)
             precise = rng.random() < 0.8
+            dated = rng.random() >= UNDATED
             claims.append(
                 LinkClaim(
                     claim_id=claim_id,
-                    strike_date=day + timedelta(days=rng.choice([0, 0, 0, 1, -1])),
-                    date_precision="day",
+                    strike_date=day + timedelta(days=rng.choice([0, 0, 0, 1, -1]))
+                    if dated
+                    else None,
+                    date_precision="day" if dated else "unknown",
+                    published=day + timedelta(days=rng.randint(0, 2)),
                     latitude=lat + rng.gauss(0, 0.003) if precise else None,
                     longitude=lon + rng.gauss(0, 0.003) if precise else None,
                     geo_precision="place" if precise else "admin1",
@@ -91,11 +145,10 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[LinkClaim], dict[int, int]]:
                     strike_type=["airstrike"],
                     deaths=deaths + rng.choice([0, 0, 1]),
                     embedding=vector,
-                    words=rng.sample(GENERIC_WORDS, 6) + own[: rng.randint(1, 2)],
-                    names=victim if rng.random() < 0.7 else [],
                 )
             )
-    return claims, truth
+            texts.append(report_text(rng, strike, victim if rng.random() < 0.7 else None))
+    return claims, truth, texts
 
 
 def _pairs(assignment: dict[int, int]) -> set[tuple[int, int]]:
@@ -106,7 +159,13 @@ def _pairs(assignment: dict[int, int]) -> set[tuple[int, int]]:
 
 
 def run_one(n: int, engine: Engine) -> dict[str, float]:
-    claims, truth = synthetic(n)
+    claims, truth, texts = synthetic(n)
+    reading = time.perf_counter()
+    read_now = [read(text) for text in texts]
+    claims = [
+        replace(c, names=list(f.names), words=list(f.words))
+        for c, f in zip(claims, read_now, strict=True)
+    ]
     started = time.perf_counter()
     table = to_table(claims)
     featured = time.perf_counter()
@@ -124,6 +183,8 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
     hit = len(true_pairs & found_pairs)
     return {
         "claims": n,
+        "texts_s": started - reading,
+        "named": sum(bool(f.names) for f in read_now) / n,
         "features_s": featured - started,
         "train_s": trained - featured,
         "predict_s": predicted - trained,
@@ -150,7 +211,8 @@ def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100_000, 200_000, 1_000_000]
     runs = [(n, "duckdb") for n in sorted(sizes)] + ([(spark, "spark")] if spark else [])
     header = (
-        "engine   claims  features  train  predict  cluster   total   pairs  P     R     RSS MB"
+        "engine   claims  texts  features  train  predict  cluster   total   pairs  P     R"
+        "     RSS MB  named"
     )
     print(header)
     previous: dict[str, float] | None = None
@@ -163,9 +225,11 @@ def main(argv: list[str]) -> None:
         )
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(
-            f"{engine:<7}{r['claims']:>8.0f}{r['features_s']:>10.1f}{r['train_s']:>7.1f}"
+            f"{engine:<7}{r['claims']:>8.0f}{r['texts_s']:>7.1f}{r['features_s']:>10.1f}"
+            f"{r['train_s']:>7.1f}"
             f"{r['predict_s']:>9.1f}{r['cluster_s']:>9.1f}{r['total_s']:>8.1f}{r['pairs']:>8.0f}"
-            f"  {r['precision']:.2f}  {r['recall']:.2f}{r['peak_rss_mb']:>8.0f}",
+            f"  {r['precision']:.2f}  {r['recall']:.2f}{r['peak_rss_mb']:>8.0f}"
+            f"{r['named']:>7.2f}",
             flush=True,
         )
         if previous is not None and engine == "duckdb" and r["claims"] == 2 * previous["claims"]:

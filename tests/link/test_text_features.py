@@ -11,7 +11,7 @@ import pyarrow as pa
 from strikewatch.link.bulk import link_claim
 from strikewatch.link.cluster import cluster
 from strikewatch.link.engines import DuckDBEngine
-from strikewatch.link.features import LinkClaim, to_table
+from strikewatch.link.features import NAME_BLOCK_MAX, LinkClaim, to_table
 from strikewatch.link.model import (
     MATCH_THRESHOLD,
     VOCABULARY_KEY,
@@ -21,6 +21,7 @@ from strikewatch.link.model import (
     quiet_splink,
     train,
 )
+from strikewatch.link.text_features import read
 from strikewatch.link.words import Vocabulary, terms
 from strikewatch.store.links import StoredClaim
 
@@ -53,7 +54,7 @@ def stored(**changes: Any) -> StoredClaim:
 
 def test_link_claim_reads_names_places_and_words_from_the_span() -> None:
     text = "استشهد الطفل سامر خليل النجار بقصف على كفرتجربة"
-    claim = link_claim(stored(), None, text)
+    claim = link_claim(stored(), None, read(text))
     assert claim.names == ["سامر|نجار"]
     assert claim.places == ["telldemo", "كفرتجربه"]  # the stray word is dropped
     assert claim.words == terms(text)
@@ -62,7 +63,7 @@ def test_link_claim_reads_names_places_and_words_from_the_span() -> None:
 
 def test_a_claim_without_text_or_precise_place_has_none() -> None:
     claim = link_claim(stored(geo_precision="admin1", details={}), None)
-    assert (claim.names, claim.places, claim.words) == ((), [], ())
+    assert (claim.names, claim.places, claim.words) == ([], [], [])
 
 
 def test_the_table_weighs_words_by_the_vocabulary_it_is_given() -> None:
@@ -165,5 +166,28 @@ def test_reports_naming_one_victim_are_compared_whatever_their_dates_and_places(
     assert (base + 1, base + 2) not in compared_pairs(synthetic() + pair([]))
 
 
+def test_a_name_many_claims_share_does_not_bring_them_together() -> None:
+    base = len(synthetic())
+    day = date(2024, 9, 1)
+    common = [
+        LinkClaim(base + i, day + timedelta(days=40 * i), "day", None, None, "admin1", None,
+                  ["Daraa", "Aleppo"][i % 2], names=["mohammad|common"])
+        for i in range(1, NAME_BLOCK_MAX + 2)
+    ]  # fmt: skip
+    table = to_table(common)
+    assert table.column("names").to_pylist()[0] == ["mohammad|common"]
+    assert table.column("name_keys").null_count == len(common)
+    compared = compared_pairs(synthetic() + common)
+    assert (base + 1, base + 3) not in compared  # 80 days apart, only the name in common
+    assert (base + 1, base + 3) in compared_pairs(synthetic() + common[:3])
+
+
 def test_a_model_saved_without_these_comparisons_does_not_fit() -> None:
     assert not fits({"comparisons": [{"output_column_name": "when_day"}]})
+    _, model = trained(synthetic())
+    assert fits(model)
+    old = dict(model)
+    old["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": 'l."names" = r."names"', "arrays_to_explode": ["names"]}
+    ]
+    assert not fits(old)

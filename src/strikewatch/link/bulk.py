@@ -23,10 +23,10 @@ from strikewatch.link.model import (
     train,
     vocabulary_of,
 )
-from strikewatch.link.names import victim_names
 from strikewatch.link.places import place_names
 from strikewatch.link.review import queue_pairs
-from strikewatch.link.words import Vocabulary, terms
+from strikewatch.link.text_features import TextFeatures, read, version
+from strikewatch.link.words import Vocabulary
 from strikewatch.normalise import fold_name
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
@@ -37,8 +37,10 @@ from strikewatch.store.links import (
     declared_claim_ids,
     linkable_claims,
     load_embeddings,
+    load_text_features,
     save_embeddings,
     save_link_model,
+    save_text_features,
 )
 
 Progress = Callable[[str], None]
@@ -94,9 +96,12 @@ def claim_places(claim: StoredClaim) -> list[str]:
     return place_names(claim.place if claim.geo_precision in PRECISE else None, unresolved)
 
 
-def link_claim(claim: StoredClaim, vector: bytes | None, text: str = "") -> LinkClaim:
-    """The claim as the linker sees it; ``text`` is its span of the report."""
+def link_claim(
+    claim: StoredClaim, vector: bytes | None, text: TextFeatures | None = None
+) -> LinkClaim:
+    """The claim as the linker sees it; ``text``: what its span of the report says."""
     details = claim.details or {}
+    text = text or TextFeatures()
     return LinkClaim(
         claim_id=claim.id,
         strike_date=claim.event_date,
@@ -113,19 +118,39 @@ def link_claim(claim: StoredClaim, vector: bytes | None, text: str = "") -> Link
         publisher=fold_name(claim.publisher) if claim.publisher else None,
         published=_iso_date(details.get("published")),
         clue=_clue(details.get("date_clue")),
-        names=victim_names(text) if text else (),
+        names=list(text.names),
         places=claim_places(claim),
-        words=terms(text) if text else (),
+        words=list(text.words),
         embedding=from_bytes(vector) if vector else None,
     )
 
 
+def text_features(database: Database, claim_ids: Sequence[int]) -> dict[int, TextFeatures]:
+    """Each claim's text features: stored ones, the others read from its span and stored."""
+    rules = version()
+    found = {
+        claim_id: TextFeatures(tuple(names), tuple(words.split()))
+        for claim_id, (names, words) in load_text_features(database, claim_ids, rules).items()
+    }
+    missing = [i for i in claim_ids if i not in found]
+    for start in range(0, len(missing), 5000):
+        texts = claim_texts(database, missing[start : start + 5000])
+        read_now = {claim_id: read(text) for claim_id, text in texts.items()}
+        save_text_features(
+            database,
+            [(i, list(f.names), " ".join(f.words)) for i, f in read_now.items()],
+            rules,
+        )
+        found.update(read_now)
+    return found
+
+
 def link_claims(database: Database, claims: Sequence[StoredClaim]) -> list[LinkClaim]:
-    """The claims as the linker sees them, with their stored embeddings and span texts."""
+    """The claims as the linker sees them, with their stored embeddings and text features."""
     ids = [c.id for c in claims]
     vectors = load_embeddings(database, ids)
-    texts = claim_texts(database, ids)
-    return [link_claim(c, vectors.get(c.id), texts.get(c.id, "")) for c in claims]
+    features = text_features(database, ids)
+    return [link_claim(c, vectors.get(c.id), features.get(c.id)) for c in claims]
 
 
 def placements(groups: Sequence[Sequence[int]], pairs: Sequence[Pair]) -> dict[int, Placement]:

@@ -7,6 +7,7 @@ Dates are only given at day precision, for the same reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -32,6 +33,12 @@ FAMILY = {
     "jordan": "us-led-coalition",
 }
 PRECISE = frozenset({"exact", "place"})
+# A victim's name singles out a strike across any dates and places only while few claims
+# share it: reports of one strike naming someone are a handful (at most a few dozen for a
+# massacre); a key in more claims than this is a common name ("محمد|احمد"), and blocking on
+# it would compare thousands of claims with each other at a million claims. Such names are
+# still compared on pairs other rules bring together.
+NAME_BLOCK_MAX = 30
 
 
 def families(belligerents: Iterable[str]) -> list[str]:
@@ -121,6 +128,12 @@ def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
     )
 
 
+def _name_keys(claims: Sequence[LinkClaim]) -> list[list[str] | None]:
+    """Each claim's names that few enough claims share to block on (NAME_BLOCK_MAX)."""
+    counts = Counter(name for c in claims for name in set(c.names))
+    return [sorted(n for n in set(c.names) if counts[n] <= NAME_BLOCK_MAX) or None for c in claims]
+
+
 def to_table(
     claims: Sequence[LinkClaim],
     gazetteer: Gazetteer | None = None,
@@ -176,6 +189,7 @@ def to_table(
             "names": pa.array(
                 [sorted(set(c.names)) or None for c in claims], pa.list_(pa.string())
             ),
+            "name_keys": pa.array(_name_keys(claims), pa.list_(pa.string())),
             # The weekday, flagged when it is an undated claim's clue.
             "wd": pa.array([c.weekday for c in claims], pa.int32()),
             "clued": pa.array([c.day is None and c.clue is not None for c in claims]),

@@ -76,8 +76,9 @@ def blocking_rules() -> list[Any]:
     """Which pairs are compared: BLOCKING_RULES, and any two claims naming one victim."""
     from splink import block_on
 
-    # Two reports naming the same victim meet whatever their dates and places say.
-    return [*BLOCKING_RULES, block_on("names", arrays_to_explode=["names"])]
+    # Two reports naming the same victim meet whatever their dates and places say (only
+    # names few claims share: features.NAME_BLOCK_MAX).
+    return [*BLOCKING_RULES, block_on("name_keys", arrays_to_explode=["name_keys"])]
 
 
 def settings() -> Any:
@@ -167,7 +168,14 @@ def fits(model: dict[str, Any]) -> bool:
     """Whether a saved model compares what this version compares (else: retrain it)."""
     saved = [c.get("output_column_name") for c in model.get("comparisons", [])]
     wanted = [c.create_output_column_name() for c in comparisons()]
-    return saved == wanted and VOCABULARY_KEY in model
+    # Blocking columns too: a model saved before a blocking change reads columns that may
+    # no longer mean the same (names are blocked on as name_keys, without the common ones).
+    exploded = {
+        column
+        for rule in model.get("blocking_rules_to_generate_predictions", [])
+        for column in rule.get("arrays_to_explode", []) or []
+    }
+    return saved == wanted and VOCABULARY_KEY in model and exploded <= {"name_keys"}
 
 
 def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:

@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, true, update
+from sqlalchemy import delete, select, true, update
 
 from strikewatch.store.database import Database
-from strikewatch.store.schema import Claim, ClaimEmbedding, Declaration, LinkModel, Report
+from strikewatch.store.schema import (
+    Claim,
+    ClaimEmbedding,
+    ClaimTextFeatures,
+    Declaration,
+    LinkModel,
+    Report,
+)
 
 
 @dataclass(frozen=True)
@@ -178,6 +185,47 @@ def load_embeddings(database: Database, claim_ids: Sequence[int]) -> dict[int, b
             )
             found.update((claim_id, vector) for claim_id, vector in rows)
     return found
+
+
+def load_text_features(
+    database: Database, claim_ids: Sequence[int], version: str
+) -> dict[int, tuple[list[str], str]]:
+    """(victim-name keys, space-separated words) of the named claims stored under ``version``."""
+    found: dict[int, tuple[list[str], str]] = {}
+    with database.sessions() as session:
+        for start in range(0, len(claim_ids), 5000):
+            rows = session.execute(
+                select(
+                    ClaimTextFeatures.claim_id, ClaimTextFeatures.names, ClaimTextFeatures.words
+                ).where(
+                    ClaimTextFeatures.claim_id.in_(list(claim_ids[start : start + 5000])),
+                    ClaimTextFeatures.version == version,
+                )
+            )
+            found.update((claim_id, (list(names), words)) for claim_id, names, words in rows)
+    return found
+
+
+def save_text_features(
+    database: Database, rows: Sequence[tuple[int, list[str], str]], version: str
+) -> None:
+    """Store each claim's features under ``version``, replacing any of an older version."""
+    with database.session() as session:
+        for start in range(0, len(rows), 5000):
+            part = rows[start : start + 5000]
+            session.execute(
+                delete(ClaimTextFeatures).where(
+                    ClaimTextFeatures.claim_id.in_([claim_id for claim_id, _, _ in part])
+                )
+            )
+            # Two live runs may read one claim at once: the second one's rows are the same.
+            session.execute(
+                database.dialect.insert_ignoring_duplicates(ClaimTextFeatures),
+                [
+                    {"claim_id": i, "version": version, "names": names, "words": words}
+                    for i, names, words in part
+                ],
+            )
 
 
 def declared_claim_ids(database: Database) -> set[int]:

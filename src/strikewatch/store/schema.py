@@ -353,6 +353,17 @@ class ClaimEmbedding(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
 
 
+class ClaimTextFeatures(Base):
+    """What the linker read from a claim's text (victim names, words), under a rules version."""
+
+    __tablename__ = "claim_text_features"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    names: Mapped[list[Any]] = mapped_column(default=list)
+    words: Mapped[str] = mapped_column(Text, default="")  # space-separated, in text order
+
+
 class UserPlace(Base):
     """A place an analyst added to the gazetteer (villages are in no package)."""
 
