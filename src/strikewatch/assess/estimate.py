@@ -244,7 +244,7 @@ def estimate_loglinear(histories: CaptureHistories, *, level: float = 0.95) -> E
     best = result.models[0]
     names = histories.lists
     terms = ", ".join(f"{names[a]}×{names[b]}" for a, b in best.interactions) or "none"
-    search = "all fitted" if len(names) <= EXHAUSTIVE_LISTS else "forward search by AIC"
+    search = "every candidate tried" if len(names) <= EXHAUSTIVE_LISTS else "forward search by AIC"
     heterogeneous = sum(m.weight for m in result.models if m.heterogeneous)
     model = (
         f"AIC-averaged over {len(result.models)} hierarchical log-linear models "

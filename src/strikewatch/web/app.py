@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -46,11 +47,13 @@ def create_app(database: Database, *, watch: bool = False, poll_seconds: float =
     live = LiveStore(database, index, hub, watch=watch, poll_seconds=poll_seconds)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         live.start()
+        warming = asyncio.create_task(estimates.warm(app.state.estimates, index.snapshot.version))
         try:
             yield
         finally:
+            warming.cancel()
             await live.stop()
 
     app = FastAPI(

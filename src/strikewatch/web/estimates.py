@@ -9,6 +9,7 @@ most one is computed at a time: a burst of estimate requests cannot starve the l
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import math
 from collections import OrderedDict
@@ -186,6 +187,17 @@ class Estimator:
             "seed": wanted.seed,
             "results": [estimate_record(r) for r in results],
         }
+
+
+# What ``GET /api/v1/estimates`` with no parameters asks for.
+DEFAULT_REQUEST = EstimateRequest((), 4, None, None, METHODS["both"], MAX_ITERATIONS, 0)
+
+
+async def warm(estimates: Estimator, version: str) -> None:
+    """Compute the default estimate ahead of its first request (seconds of LCMCR)."""
+    # Too few sources: the request itself will say so.
+    with contextlib.suppress(BadParameterError):
+        await estimates.answer(version, DEFAULT_REQUEST)
 
 
 def _trim(kept: OrderedDict[Any, Any], size: int) -> None:
