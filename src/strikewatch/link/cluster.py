@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
-from math import asin, cos, radians, sin, sqrt
 
+from strikewatch.gazetteer import distance_km
 from strikewatch.link.model import VETO_PROBABILITY, Pair
 from strikewatch.link.vetoes import Vetoes
 
@@ -57,9 +57,7 @@ def _spread(group: Sequence[int], dates: Mapping[int, date | None]) -> int:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat_a, lon_a, lat_b, lon_b = map(radians, (*a, *b))
-    h = sin((lat_b - lat_a) / 2) ** 2 + cos(lat_a) * cos(lat_b) * sin((lon_b - lon_a) / 2) ** 2
-    return 12742.0 * asin(sqrt(h))
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def _apart(

@@ -8,7 +8,6 @@ within 12 km), and the stating belligerent among the alleged ones.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from collections.abc import Sequence
 from datetime import date
@@ -18,6 +17,7 @@ from importlib.resources import files
 from sqlalchemy import select
 
 from strikewatch.extract.actors import find_belligerents
+from strikewatch.gazetteer import distance_km
 from strikewatch.link.features import families
 from strikewatch.normalise import fold_for_match
 from strikewatch.store.database import Database
@@ -29,12 +29,7 @@ GOVERNORATE_ONLY = 0.6
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p = math.pi / 180
-    h = (
-        math.sin((b[0] - a[0]) * p / 2) ** 2
-        + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def declarer(claim: StoredClaim) -> list[str]:
