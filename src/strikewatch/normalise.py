@@ -110,8 +110,12 @@ def fold_for_match(text: str) -> str:
     return folded.lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """A place or actor name reduced for lookup: no diacritics, no article, one spacing.
+
+    Kept for recent names: the linker folds the same few governorates and places for
+    every claim.
 
     NFKD removes Latin accents (Kafr Nubl ~ Kafr Nūbl); Arabic letter variants fold;
     a leading al-/el-/ال on each word is dropped; punctuation becomes space.

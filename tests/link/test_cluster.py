@@ -116,6 +116,23 @@ def test_groups_naming_different_villages_are_not_chained() -> None:
     assert cluster(range(1, 6), pairs, THRESHOLD, None, points, places=places) == [[1, 2, 3, 4, 5]]
 
 
+def test_groups_naming_different_villages_on_one_day_may_join() -> None:
+    # Reports of one day's raid on several villages are one incident to casualty
+    # recorders: the names alone keep apart only groups that are not all of one day.
+    places = {1: ["kafrdemo"], 2: ["kafrdemo"], 3: ["ainsample"], 4: ["ainsample"]}
+    pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(1, 5, 0.95), pair(3, 5, 0.9)]
+    day = date(2024, 12, 1)
+    one_day = dict.fromkeys(range(1, 6), day)
+    assert cluster(range(1, 6), pairs, THRESHOLD, one_day, places=places) == [[1, 2, 3, 4, 5]]
+    two_days = {**one_day, 3: day + timedelta(days=1), 4: day + timedelta(days=1)}
+    found = cluster(range(1, 6), pairs, THRESHOLD, two_days, places=places)
+    assert found == [[1, 2, 5], [3, 4]]
+    # Undated groups are kept apart by their names as before.
+    undated = {**one_day, 3: None, 4: None}
+    found = cluster(range(1, 6), pairs, THRESHOLD, undated, places=places)
+    assert found == [[1, 2, 5], [3, 4]]
+
+
 def test_output_order_is_deterministic() -> None:
     pairs = [pair(9, 3, 0.9), pair(7, 8, 0.8), pair(5, 1, 0.7), pair(2, 6, 0.2)]
     expected = [[1, 5], [2], [3, 9], [4], [6], [7, 8]]

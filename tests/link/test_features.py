@@ -58,6 +58,7 @@ def test_schema() -> None:
         "publisher",
         "place_names",
         "names",
+        "name_keys",
         "wd",
         "clued",
         "emb",

@@ -7,7 +7,11 @@ that each name precise places none of which lie near the other's are not joined 
 reports naming only a governorate would otherwise chain the strikes on several of its
 towns into one incident. The same holds for the place names groups give, resolved or not
 (``places``): two groups that each name places, none in common and no two of their
-precise points near, tell of strikes on different villages.
+precise points near, tell of strikes on different villages, unless every dated claim of
+both is of one day: casualty recorders count one day's raid on neighbouring villages as
+one incident (on the development corpus, letting such groups meet raised pairwise F1
+0.540 -> 0.555 and B-cubed 0.670 -> 0.681; letting them meet across points more than
+MAX_PLACE_KM apart too lost 0.024 of pairwise F1).
 """
 
 from __future__ import annotations
@@ -56,6 +60,10 @@ def _spread(group: Sequence[int], dates: Mapping[int, date | None]) -> int:
     return (max(days) - min(days)).days if days else 0
 
 
+def _dated(group: Sequence[int], dates: Mapping[int, date | None] | None) -> bool:
+    return dates is not None and any(dates.get(i) is not None for i in group)
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return distance_km(a[0], a[1], b[0], b[1])
 
@@ -99,12 +107,15 @@ def compatible(
     points: Mapping[int, tuple[float, float]] | None,
     places: Mapping[int, Collection[str]] | None = None,
 ) -> bool:
-    """Whether two groups may be one incident: dates close enough and places not apart."""
-    if dates is not None and _spread([*group_a, *group_b], dates) > MAX_DATE_SPREAD_DAYS:
+    """Whether two groups may be one incident: dates close enough and places not apart
+    (names alone do not keep apart two groups of one day)."""
+    spread = _spread([*group_a, *group_b], dates) if dates is not None else None
+    if spread is not None and spread > MAX_DATE_SPREAD_DAYS:
         return False
     if points and _apart(group_a, group_b, points):
         return False
-    return not (places and _named_apart(group_a, group_b, places, points))
+    same_day = spread == 0 and _dated(group_a, dates) and _dated(group_b, dates)
+    return same_day or not (places and _named_apart(group_a, group_b, places, points))
 
 
 def cluster(

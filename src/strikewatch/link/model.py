@@ -56,6 +56,8 @@ BLOCKING_RULES: list[Any] = [
     # Claims without a day of their own still meet others of their place and month.
     "l.period = r.period and l.place_key = r.place_key",
     "l.strike_date = r.strike_date and l.place_key is null and r.place_key is null",
+    # A claim that names no governorate meets the claims of its day wherever they are.
+    "l.strike_date = r.strike_date and (l.admin1 is null or r.admin1 is null)",
     # A claim without a day of its own meets the claims of its governorate and month; one
     # without even a month, those of its governorate. Keys are null for the others, so the
     # joins stay as small as the undated claims are few (both directions: Splink compares

@@ -70,12 +70,27 @@ def _slot(word: str) -> tuple[int, float]:
     return value % DIMENSIONS, 1.0 if (value >> 32) & 1 else -1.0
 
 
+@lru_cache(maxsize=256)
+def _tf(count: int) -> float:
+    return 1 + math.log(count)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """How many claims use each word, out of how many claims."""
 
     documents: int = 0
     frequencies: Mapping[str, int] = field(default_factory=dict)
+    # Each word's inverse document frequency, and an unseen word's: computed once.
+    _idf: dict[str, float] = field(init=False, repr=False, compare=False)
+    _rare_idf: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        documents = self.documents + 1  # the claim being weighed is one more document
+        log_documents = math.log(documents)
+        idf = {w: log_documents - math.log(n) for w, n in self.frequencies.items()}
+        object.__setattr__(self, "_idf", idf)
+        object.__setattr__(self, "_rare_idf", log_documents - math.log(RARE_DOCUMENTS))
 
     @classmethod
     def count(cls, documents: Iterable[Sequence[str]]) -> Vocabulary:
@@ -91,12 +106,8 @@ class Vocabulary:
         """The TERMS_KEPT heaviest words and their TF-IDF weights, scaled to unit length."""
         if not words or not self.documents:
             return []
-        documents = self.documents + 1  # the claim being weighed is one more document
-        counts = Counter(words)
-        weights = {
-            w: (1 + math.log(n)) * math.log(documents / self.frequencies.get(w, RARE_DOCUMENTS))
-            for w, n in counts.items()
-        }
+        idf, rare = self._idf, self._rare_idf
+        weights = {w: _tf(n) * idf.get(w, rare) for w, n in Counter(words).items()}
         kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT]
         kept = [(w, x) for w, x in kept if x > 0]
         norm = math.sqrt(sum(x * x for _, x in kept))
@@ -107,12 +118,13 @@ class Vocabulary:
         weighed = self.weigh(words)
         if not weighed:
             return None
-        out = np.zeros(DIMENSIONS, dtype=np.float32)
+        # Summed in Python: a few dozen additions cost less than as many numpy scalar ones.
+        out = [0.0] * DIMENSIONS
         for word, weight in weighed:
             index, sign = _slot(word)
             out[index] += sign * weight
-        norm = float(np.linalg.norm(out))
-        return out / norm if norm else None
+        norm = math.hypot(*out)
+        return np.array(out, dtype=np.float32) / np.float32(norm) if norm else None
 
     def to_json(self) -> dict[str, Any]:
         return {"documents": self.documents, "frequencies": dict(self.frequencies)}
