@@ -46,8 +46,9 @@ def test_schema() -> None:
         "lon",
         "area_lat",
         "area_lon",
-        "area_period",
-        "undated_area_period",
+        "area_week",
+        "undated_area_week",
+        "undated_area_last_week",
         "no_period_admin1",
         "place_key",
         "admin1",
@@ -98,11 +99,17 @@ def test_dates_only_at_day_precision(precision: str) -> None:
     assert row["strike_date"] is None and row["week"] is None and row["week_shifted"] is None
     # The month still blocks claims of one place and month together.
     assert row["period"] == 2023 * 12 + 4
-    assert row["undated_area_period"] == row["area_period"] is not None
+    # It meets its governorate's claims of its week and of the week before.
+    assert row["undated_area_week"] == row["area_week"] is not None
+    this_week = int(row["area_week"].split("|")[1])
+    assert row["undated_area_last_week"] == row["area_week"].replace(
+        f"|{this_week}", f"|{this_week - 1}"
+    )
     dated = to_table([claim(1)]).to_pylist()[0]
     assert dated["strike_date"] == date(2023, 4, 5) and dated["week"] is not None
     # Blocking keys for undated claims are null for dated ones, so their joins stay small.
-    assert dated["undated_area_period"] is None and dated["area_period"] == row["area_period"]
+    assert dated["undated_area_week"] is None and dated["undated_area_last_week"] is None
+    assert dated["area_week"] == row["area_week"]
 
 
 def test_a_claim_without_any_month_meets_its_governorate() -> None:

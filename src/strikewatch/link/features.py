@@ -100,8 +100,12 @@ def _area(claim: LinkClaim, gazetteer: Gazetteer) -> tuple[float | None, float |
     return None, None
 
 
-def _key(admin1: str | None, month: int | None) -> str | None:
-    return f"{fold_name(admin1)}|{month}" if admin1 and month is not None else None
+def _key(admin1: str | None, period: int | None) -> str | None:
+    return f"{fold_name(admin1)}|{period}" if admin1 and period is not None else None
+
+
+def _when(claim: LinkClaim) -> date | None:
+    return claim.strike_date or claim.published
 
 
 def _month(claim: LinkClaim) -> int | None:
@@ -163,9 +167,16 @@ def to_table(
             "lon": pa.array([c.longitude if c.precise else None for c in claims], pa.float64()),
             "area_lat": pa.array([a[0] for a in areas], pa.float64()),
             "area_lon": pa.array([a[1] for a in areas], pa.float64()),
-            "area_period": pa.array([_key(c.admin1, _month(c)) for c in claims], pa.string()),
-            "undated_area_period": pa.array(
-                [_key(c.admin1, _month(c)) if c.day is None else None for c in claims],
+            # An undated claim meets its governorate's claims of the week it was published
+            # (or its week-precision date) and of the week before: a report tells of a
+            # strike days after it, rarely weeks.
+            "area_week": pa.array([_key(c.admin1, _week(_when(c))) for c in claims], pa.string()),
+            "undated_area_week": pa.array(
+                [_key(c.admin1, _week(_when(c))) if c.day is None else None for c in claims],
+                pa.string(),
+            ),
+            "undated_area_last_week": pa.array(
+                [_key(c.admin1, _week(_when(c), -7)) if c.day is None else None for c in claims],
                 pa.string(),
             ),
             "no_period_admin1": pa.array(

@@ -27,6 +27,9 @@ LINK_MODEL_VERSION = "2"
 # Where a saved model keeps the word frequencies it was trained with (link/words.py), so
 # that bulk and live linking weigh words alike until the model is retrained.
 VOCABULARY_KEY = "strikewatch_vocabulary"
+# The blocking rules a model was trained with: a model saved under other rules reads
+# columns that may be gone or mean something else, and is retrained.
+BLOCKING_KEY = "strikewatch_blocking"
 # Pairs at or above MATCH_THRESHOLD are one incident; between REVIEW_THRESHOLD and it, an
 # analyst looks. Splink's probabilities are computed against the chance that two random
 # claims match; among claims of the same days and places the real chance is far higher,
@@ -58,12 +61,15 @@ BLOCKING_RULES: list[Any] = [
     "l.strike_date = r.strike_date and l.place_key is null and r.place_key is null",
     # A claim that names no governorate meets the claims of its day wherever they are.
     "l.strike_date = r.strike_date and (l.admin1 is null or r.admin1 is null)",
-    # A claim without a day of its own meets the claims of its governorate and month; one
-    # without even a month, those of its governorate. Keys are null for the others, so the
-    # joins stay as small as the undated claims are few (both directions: Splink compares
-    # each pair once, lower id on the left).
-    "l.undated_area_period = r.area_period",
-    "l.area_period = r.undated_area_period",
+    # A claim without a day of its own meets the claims of its governorate in the week it
+    # was published and the week before; one without even a publication date, those of
+    # its governorate. Keys are null for the others, so the joins stay as small as the
+    # undated claims are few (both directions: Splink compares each pair once, lower id on
+    # the left). A month, as before, cost twice the pairs at scale (benchmarks/link_scale).
+    "l.undated_area_week = r.area_week",
+    "l.area_week = r.undated_area_week",
+    "l.undated_area_last_week = r.area_week",
+    "l.area_week = r.undated_area_last_week",
     "l.place_key = r.place_key and (l.period is null or r.period is null)",
     "l.no_period_admin1 = r.admin1",
     "l.admin1 = r.no_period_admin1",
@@ -170,14 +176,12 @@ def fits(model: dict[str, Any]) -> bool:
     """Whether a saved model compares what this version compares (else: retrain it)."""
     saved = [c.get("output_column_name") for c in model.get("comparisons", [])]
     wanted = [c.create_output_column_name() for c in comparisons()]
-    # Blocking columns too: a model saved before a blocking change reads columns that may
-    # no longer mean the same (names are blocked on as name_keys, without the common ones).
-    exploded = {
-        column
-        for rule in model.get("blocking_rules_to_generate_predictions", [])
-        for column in rule.get("arrays_to_explode", []) or []
-    }
-    return saved == wanted and VOCABULARY_KEY in model and exploded <= {"name_keys"}
+    return saved == wanted and VOCABULARY_KEY in model and model.get(BLOCKING_KEY) == blocking_key()
+
+
+def blocking_key() -> list[str]:
+    """What a model records of the blocking rules it was trained with."""
+    return [*BLOCKING_RULES, "name_keys"]
 
 
 def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
@@ -186,7 +190,7 @@ def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     db_api = engine.db_api()
     saved = isinstance(model, dict)
     if saved:
-        model = {k: v for k, v in model.items() if k != VOCABULARY_KEY}
+        model = {k: v for k, v in model.items() if k not in (VOCABULARY_KEY, BLOCKING_KEY)}
         model = for_dialect(model, db_api.sql_dialect.sql_dialect_str)
     # Splink logs every EM iteration at INFO; strikewatch reports progress itself. A saved
     # model was validated when it was trained: checking every level's SQL again took half
@@ -232,6 +236,7 @@ def train(engine: Engine, table: pa.Table, vocabulary: Vocabulary | None = None)
                 logging.getLogger(__name__).debug("EM under %s skipped: %s", rule, exc)
         model: dict[str, Any] = linker.misc.save_model_to_json()
     model[VOCABULARY_KEY] = (vocabulary or Vocabulary()).to_json()
+    model[BLOCKING_KEY] = blocking_key()
     return model
 
 
