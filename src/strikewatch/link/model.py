@@ -76,8 +76,10 @@ BLOCKING_RULES: list[Any] = [
 ]
 # The chance that two random claims are of one strike, before training estimates it.
 PRIOR = 1e-4
-# Training reads a sample: the parameters settle long before a million claims.
-TRAINING_SAMPLE = 100_000
+# Training reads a sample of whole days: the parameters settle long before a million
+# claims, and EM's time grows with the pairs of each day it reads (100,000 claims took
+# 60-80 s for each EM pass on two cores).
+TRAINING_SAMPLE = 25_000
 
 
 def blocking_rules() -> list[Any]:
@@ -203,14 +205,35 @@ def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     )
 
 
+def training_sample(table: pa.Table, size: int = TRAINING_SAMPLE) -> pa.Table:
+    """At most about ``size`` claims to train on: whole days, and undated claims at random.
+
+    Whole days keep each strike's reports together: a random tenth of the claims would
+    keep only a hundredth of the pairs EM learns what a match looks like from.
+    """
+    if table.num_rows <= size:
+        return table
+    rng = np.random.default_rng(7)
+    share = size / table.num_rows
+    days = table.column("strike_date").cast(pa.int32()).to_numpy(zero_copy_only=False)
+    dated = ~np.isnan(days.astype(float))
+    chosen = np.zeros(table.num_rows, dtype=bool)
+    distinct = np.unique(days[dated])
+    if distinct.size:
+        keep = rng.choice(distinct, max(1, round(distinct.size * share)), replace=False)
+        chosen[dated] = np.isin(days[dated], keep)
+    undated = np.flatnonzero(~dated)
+    if undated.size:
+        chosen[rng.choice(undated, round(undated.size * share), replace=False)] = True
+    return table.take(pa.array(np.flatnonzero(chosen)))
+
+
 def train(engine: Engine, table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """Trained model (Splink's JSON settings) from the claims in ``table``.
 
     ``vocabulary`` is the one ``table`` was weighed with: it is saved with the model.
     """
-    if table.num_rows > TRAINING_SAMPLE:
-        rows = np.random.default_rng(7).choice(table.num_rows, TRAINING_SAMPLE, replace=False)
-        table = table.take(pa.array(np.sort(rows)))
+    table = training_sample(table)
     with quiet_splink():
         linker = _linker(engine, table, settings())
         training = linker.training
