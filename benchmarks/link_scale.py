@@ -175,7 +175,7 @@ def run_one(n: int, engine: Engine) -> dict[str, float]:
     ids = [c.claim_id for c in claims]
     dates = {c.claim_id: c.strike_date for c in claims}
     del claims
-    model = train(engine, table)
+    model = train(table)
     trained = time.perf_counter()
     scored = predict(engine, table, model)
     predicted = time.perf_counter()

@@ -84,7 +84,7 @@ def test_duckdb_and_spark_agree_on_one_trained_model() -> None:
     claims = synthetic_claims()
     assert 150 <= len(claims) <= 260
     table = to_table(claims)
-    model = train(DuckDBEngine(), table)
+    model = train(table)
     duck, spark = (
         predict(DuckDBEngine(), table, model),
         predict(SparkEngine("local[2]"), table, model),

@@ -105,7 +105,7 @@ def synthetic(strikes: int = 40) -> list[LinkClaim]:
 
 def trained(claims: list[LinkClaim]) -> tuple[pa.Table, dict[str, Any]]:
     table = to_table(claims)
-    return table, train(DuckDBEngine(), table, Vocabulary.count(c.words for c in claims))
+    return table, train(table, Vocabulary.count(c.words for c in claims))
 
 
 def undated(claim_id: int, admin1: str, names: list[str], words: list[str]) -> LinkClaim:

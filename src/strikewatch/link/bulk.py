@@ -213,7 +213,7 @@ def link_all(
         say("training the linkage model")
         vocabulary = Vocabulary.count(c.words for c in claims)
         table = to_table(claims, vocabulary=vocabulary)
-        model = train(engine, table, vocabulary)
+        model = train(table, vocabulary)
         summary.model_id = save_link_model(database, engine.name, model, len(witnesses))
         summary.trained = True
     else:

@@ -19,7 +19,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from strikewatch.link.comparisons import comparisons
-from strikewatch.link.engines import Engine
+from strikewatch.link.engines import DuckDBEngine, Engine
 from strikewatch.link.vetoes import Vetoes
 from strikewatch.link.words import Vocabulary
 
@@ -228,14 +228,19 @@ def training_sample(table: pa.Table, size: int = TRAINING_SAMPLE) -> pa.Table:
     return table.take(pa.array(np.flatnonzero(chosen)))
 
 
-def train(engine: Engine, table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+def train(table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """Trained model (Splink's JSON settings) from the claims in ``table``.
+
+    Training always runs on DuckDB: it reads at most a sample of 25,000 claims, which any
+    machine holds, and Spark's random sampling and EM gave other parameters from the same
+    claims (2,000 synthetic claims: 5,017 kept pairs at precision 0.92 against DuckDB's
+    3,392 at 1.00). One model scored on either engine gives the same pairs (tested).
 
     ``vocabulary`` is the one ``table`` was weighed with: it is saved with the model.
     """
     table = training_sample(table)
     with quiet_splink():
-        linker = _linker(engine, table, settings())
+        linker = _linker(DuckDBEngine(), table, settings())
         training = linker.training
         try:
             training.estimate_probability_two_random_records_match(
