@@ -49,6 +49,7 @@ def report_input(report: Report, repeated: Counter[str] | None = None) -> Report
         url=report.url,
         publisher=report.publisher,
         extra=dict(report.extra or {}),
+        received=report.ingested_at.date() if report.ingested_at else None,
         repeated=max(1, repeated[report.text_key or repetition_key(report.text)])
         if repeated
         else 1,

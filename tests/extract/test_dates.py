@@ -183,6 +183,19 @@ def test_weekday_beside_a_day_month_chooses_among_the_years_the_text_names() -> 
     assert event(text, published_at=None).event_date == date(2021, 12, 2)
 
 
+def test_a_yearless_weekday_date_is_read_as_recent_to_when_the_report_was_collected() -> None:
+    text = "قتل مدنيان بغارة جوية يوم السبت 5 آذار"
+    # 5 March was a Saturday in 2016 and 2022: the year is the latest such before the
+    # report was collected, whenever it is processed again.
+    found = find_event_date(text, language="ar", published_at=None, received=date(2022, 6, 1))
+    assert found.event_date == date(2022, 3, 5)
+    earlier = find_event_date(text, language="ar", published_at=None, received=date(2021, 6, 1))
+    assert earlier.event_date == date(2016, 3, 5)
+    # Collected in February 2022, it cannot tell of March 2022.
+    before = find_event_date(text, language="ar", published_at=None, received=date(2022, 2, 1))
+    assert before.event_date == date(2016, 3, 5)
+
+
 def test_span_points_into_the_original_text() -> None:
     text = "أُصيبَ مدنيٌّ بقصفٍ مدفعيٍّ ليلة أمس"
     found = event(text)

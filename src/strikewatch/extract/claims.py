@@ -40,6 +40,7 @@ class ReportInput:
     url: str | None = None
     publisher: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    received: date | None = None  # when it was collected (the store's ingest time)
     # Input-level knowledge: how many stored reports carry this same text (page chrome
     # captured instead of an article repeats across many reports).
     repeated: int = 1
@@ -116,6 +117,7 @@ def _claim(
         url=report.url,
         report_id=report.external_id,
         heading_date=day,
+        received=report.received,
     )
     place = find_place(span, language=language, gazetteer=gazetteer)
     harm = find_harm(span, language=language)

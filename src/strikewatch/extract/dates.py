@@ -114,8 +114,13 @@ def find_event_date(
     url: str | None = None,
     report_id: str | None = None,
     heading_date: date | None = None,
+    received: date | None = None,
 ) -> DateFinding:
     """The strike date of a report: the best-supported date not after its publication.
+
+    ``received`` is when the report was collected; a yearless date with nothing else to
+    give its year is read as recent to it (today when unknown), so the same stored report
+    reads the same whenever it is processed again.
 
     ``heading_date`` is the day a digest's heading gives its events (``dates_anchor.
     heading_date``); an event of that digest is read against it rather than against the
@@ -142,6 +147,7 @@ def find_event_date(
         years=scan.years,
         length=len(folded),
         folded=folded,
+        latest=received or date.today(),
     )
     candidates = [c for m in scan.mentions if (c := _resolve(m, context)) is not None]
     best = max(candidates, key=lambda c: (c.score, -c.mention.start), default=None)
@@ -228,6 +234,7 @@ class _Context:
     years: list[int]  # years written in the text
     length: int
     folded: str
+    latest: date  # when the report was collected: no yearless date is later
 
 
 def _anchor(
@@ -365,11 +372,11 @@ def _year_for(mention: DateMention, context: _Context) -> date | None:
         return None
     if mention.weekday is None:
         return None
-    this_year = date.today().year
-    recent = range(this_year, this_year - _WEEKDAY_YEARS, -1)
+    latest = context.latest
+    recent = range(latest.year, latest.year - _WEEKDAY_YEARS, -1)
     for year in [*sorted(set(context.years), reverse=True), *recent]:
         when = _try_date(year, month, day)
-        if when is not None and when.weekday() == mention.weekday:
+        if when is not None and when.weekday() == mention.weekday and when <= latest:
             return when
     return None
 
