@@ -215,8 +215,9 @@ def training_sample(table: pa.Table, size: int = TRAINING_SAMPLE) -> pa.Table:
         return table
     rng = np.random.default_rng(7)
     share = size / table.num_rows
-    days = table.column("strike_date").cast(pa.int32()).to_numpy(zero_copy_only=False)
-    dated = ~np.isnan(days.astype(float))
+    column = table.column("strike_date")
+    dated = np.asarray(column.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    days = np.asarray(column.cast(pa.int32()).fill_null(0).to_numpy(), dtype=np.int64)
     chosen = np.zeros(table.num_rows, dtype=bool)
     distinct = np.unique(days[dated])
     if distinct.size:
