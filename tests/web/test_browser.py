@@ -5,7 +5,6 @@ Run with ``-m browser``; never ``playwright install`` (the machine's chromium is
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,8 +105,10 @@ def test_home_page_updates_live_after_an_ingest(
     page.wait_for_function("document.querySelector('#ticker') !== null")
     page.wait_for_timeout(500)  # let the EventSource connect
     ingest_paths(live_server.database, [invented_report(tmp_path / "new.jsonl", "test-live-2")])
-    started = time.monotonic()
-    page.wait_for_selector("#ticker li[data-event]", timeout=10000)
-    waited = time.monotonic() - started
+    # How fast it arrives is measured by benchmarks/live_latency.py, not here: a timed
+    # assertion only measures how loaded the test machine is.
+    page.wait_for_selector("#ticker li[data-event]", timeout=30000)
     _shot(page, "home-live")
-    assert waited <= 2.0, f"the home page took {waited:.2f}s to show the new report"
+    item = page.locator("#ticker li[data-event]").first
+    assert item.get_attribute("data-event") == "created"
+    assert "2023-05-02" in item.inner_text()  # the strike date read from the invented report
