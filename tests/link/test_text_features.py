@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -192,3 +193,8 @@ def test_a_model_saved_without_these_comparisons_does_not_fit() -> None:
     old[BLOCKING_KEY] = [rule.replace("area_week", "area_period") for rule in model[BLOCKING_KEY]]
     assert not fits(old)
     assert not fits({k: v for k, v in model.items() if k != BLOCKING_KEY})
+    # A model whose levels were re-cut (other thresholds, another order) is retrained.
+    recut = json.loads(json.dumps(model))
+    emb = next(c for c in recut["comparisons"] if c["output_column_name"] == "emb")
+    emb["comparison_levels"].reverse()
+    assert not fits(recut)

@@ -13,6 +13,8 @@ from typing import Any
 # above 0.5 were the same strike 9 times in 10, above 0.35 three in four, above 0.25 half
 # the time; below that hashing noise blurs the measure.
 WORDING_THRESHOLDS = (0.5, 0.35, 0.25)
+# Cosines of the multilingual sentence embeddings (link/embedding.py).
+TEXT_THRESHOLDS = (0.8, 0.65, 0.5)
 SAME_PUBLISHER = "publisher_l IS NOT NULL AND publisher_l = publisher_r"
 _WHERE_NULL = "l.area_lat IS NULL OR r.area_lat IS NULL"
 
@@ -30,6 +32,8 @@ def comparisons() -> list[Any]:
     """The comparisons, in the order reasons are reported."""
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
+
+    from strikewatch.link.similarity import cosine_levels
 
     def custom_level(sql: str, label: str, m: float, *, null: bool = False) -> dict[str, Any]:
         spec: dict[str, Any] = {"sql_condition": _sides(sql), "label_for_charts": label}
@@ -129,13 +133,15 @@ def comparisons() -> list[Any]:
             cll.Or(cll.NullLevel("wording"), cll.CustomLevel(SAME_PUBLISHER)).configure(
                 label_for_charts="no words to compare (or one publisher's)", is_null_level=True
             ),
-            *(
-                cll.CosineSimilarityLevel("wording", threshold).configure(
-                    label_for_charts=f"words in common (cosine >= {threshold})", m_probability=m
-                )
-                for threshold, m in zip(WORDING_THRESHOLDS, (0.25, 0.2, 0.15), strict=True)
+            *cosine_levels(
+                "wording",
+                WORDING_THRESHOLDS,
+                (0.25, 0.2, 0.15, 0.4),
+                (
+                    *(f"words in common (cosine >= {t})" for t in WORDING_THRESHOLDS),
+                    "few words in common",
+                ),
             ),
-            cll.ElseLevel().configure(label_for_charts="few words in common", m_probability=0.4),
         ],
     )
     return [
@@ -151,8 +157,21 @@ def comparisons() -> list[Any]:
         cl.ArrayIntersectAtSizes("belligerent", [1]).configure(m_probabilities=[0.92, 0.08]),
         cl.ArrayIntersectAtSizes("strike_type", [1]).configure(m_probabilities=[0.85, 0.15]),
         deaths,
-        cl.CosineSimilarityAtThresholds("emb", [0.8, 0.65, 0.5]).configure(
-            m_probabilities=[0.35, 0.35, 0.2, 0.1]
+        cl.CustomComparison(
+            output_column_name="emb",
+            comparison_description="text similarity (multilingual sentence embeddings)",
+            comparison_levels=[
+                cll.NullLevel("emb").configure(label_for_charts="no text to compare"),
+                *cosine_levels(
+                    "emb",
+                    TEXT_THRESHOLDS,
+                    (0.35, 0.35, 0.2, 0.1),
+                    (
+                        *(f"similar texts (cosine >= {t})" for t in TEXT_THRESHOLDS),
+                        "dissimilar texts",
+                    ),
+                ),
+            ],
         ),
         clue,
         victims,

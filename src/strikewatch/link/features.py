@@ -114,7 +114,8 @@ def _month(claim: LinkClaim) -> int | None:
 
 
 def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
-    """Fixed-size float arrays (Splink compares them by cosine); null where none or zero."""
+    """Unit-length float arrays (compared by inner product, link/similarity.py); null where
+    none or zero."""
     if not any(row is not None for row in rows):
         # Nothing to compare (no texts): no need to hold zeros for every claim.
         return pa.nulls(len(rows), pa.list_(pa.float32(), dimensions))
@@ -125,6 +126,8 @@ def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
         if ok:
             vectors[i] = row
         missing.append(not ok)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.where(norms > 0, norms, 1)
     return pa.FixedSizeListArray.from_arrays(
         pa.array(vectors.reshape(-1), type=pa.float32()),
         dimensions,

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -176,9 +177,28 @@ def vocabulary_of(model: dict[str, Any]) -> Vocabulary:
 
 def fits(model: dict[str, Any]) -> bool:
     """Whether a saved model compares what this version compares (else: retrain it)."""
-    saved = [c.get("output_column_name") for c in model.get("comparisons", [])]
-    wanted = [c.create_output_column_name() for c in comparisons()]
-    return saved == wanted and VOCABULARY_KEY in model and model.get(BLOCKING_KEY) == blocking_key()
+    return (
+        _levels_of(model.get("comparisons", [])) == _wanted_levels()
+        and VOCABULARY_KEY in model
+        and model.get(BLOCKING_KEY) == blocking_key()
+    )
+
+
+def _levels_of(comparisons: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    # Each comparison's levels by label, in order: a model whose levels were reordered or
+    # re-cut (other thresholds) must not be read against the new ones.
+    return [
+        (
+            str(c.get("output_column_name")),
+            [str(level.get("label_for_charts")) for level in c.get("comparison_levels", [])],
+        )
+        for c in comparisons
+    ]
+
+
+@lru_cache(maxsize=1)
+def _wanted_levels() -> list[tuple[str, list[str]]]:
+    return _levels_of(settings().create_settings_dict("duckdb")["comparisons"])
 
 
 def blocking_key() -> list[str]:
