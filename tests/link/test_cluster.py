@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs installed
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -145,6 +146,16 @@ def test_vetoes_given_apart_from_the_pairs() -> None:
     pairs = [pair(1, 2, 0.99), pair(3, 4, 0.99), pair(2, 3, 0.9)]
     assert cluster([1, 2, 3, 4], pairs, THRESHOLD, vetoes=Vetoes([4], [1])) == [[1, 2], [3, 4]]
     assert cluster([1, 2, 3, 4], pairs, THRESHOLD, vetoes=Vetoes()) == [[1, 2, 3, 4]]
+
+
+def test_vetoes_hold_each_pair_once_whichever_side_it_was_given() -> None:
+    left = np.array([4, 1, 7, 4, 2], dtype=np.int64)
+    right = np.array([1, 4, 3, 1, 9], dtype=np.int64)
+    vetoes = Vetoes.from_arrays(left, right)
+    assert len(vetoes) == 3 and list(vetoes.keys) == sorted(vetoes.keys)
+    assert (1, 4) in vetoes and (4, 1) in vetoes and (3, 7) in vetoes and (2, 9) in vetoes
+    assert (1, 2) not in vetoes and (4, 7) not in vetoes
+    assert len(Vetoes([5, 5], [6, 6])) == 1
 
 
 @settings(max_examples=100, deadline=None)

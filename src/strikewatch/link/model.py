@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from strikewatch.link.comparisons import comparisons
 from strikewatch.link.engines import DuckDBEngine, Engine
-from strikewatch.link.vetoes import Vetoes
+from strikewatch.link.vetoes import Vetoes, sorted_unique
 from strikewatch.link.words import Vocabulary
 
 LINK_MODEL_VERSION = "2"
@@ -239,7 +239,7 @@ def training_sample(table: pa.Table, size: int = TRAINING_SAMPLE) -> pa.Table:
     dated = np.asarray(column.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     days = np.asarray(column.cast(pa.int32()).fill_null(0).to_numpy(), dtype=np.int64)
     chosen = np.zeros(table.num_rows, dtype=bool)
-    distinct = np.unique(days[dated])
+    distinct = sorted_unique(days[dated])
     if distinct.size:
         keep = rng.choice(distinct, max(1, round(distinct.size * share)), replace=False)
         chosen[dated] = np.isin(days[dated], keep)

@@ -21,20 +21,30 @@ def _keys(low: NDArray[np.int64], high: NDArray[np.int64]) -> NDArray[np.int64]:
     return keys
 
 
+def sorted_unique(keys: NDArray[np.int64]) -> NDArray[np.int64]:
+    """``np.unique`` by sorting: numpy 2's hashing ``unique`` took 2.4 s on 2.5 million
+    keys, a sort and a comparison 0.03 s."""
+    ordered = np.sort(keys)
+    if ordered.size < 2:
+        return ordered
+    kept: NDArray[np.int64] = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    return kept
+
+
 class Vetoes:
     """A set of claim-id pairs (ids below 2**31), with a fast test between two groups."""
 
     def __init__(self, left: Iterable[int] = (), right: Iterable[int] = ()) -> None:
         a = np.fromiter(left, dtype=np.int64)
         b = np.fromiter(right, dtype=np.int64)
-        self.keys: NDArray[np.int64] = np.unique(_keys(np.minimum(a, b), np.maximum(a, b)))
+        self.keys: NDArray[np.int64] = sorted_unique(_keys(np.minimum(a, b), np.maximum(a, b)))
 
     @classmethod
     def from_arrays(cls, left: NDArray[np.int64], right: NDArray[np.int64]) -> Vetoes:
         """The vetoes of two aligned id arrays (no Python objects on the way)."""
         found = cls()
         low, high = np.minimum(left, right), np.maximum(left, right)
-        found.keys = np.unique(_keys(low.astype(np.int64), high.astype(np.int64)))
+        found.keys = sorted_unique(_keys(low.astype(np.int64), high.astype(np.int64)))
         return found
 
     def __len__(self) -> int:
