@@ -99,7 +99,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "out")
     args = parser.parse_args()
     database = _store(args.out)
-    app = create_app(database, watch=True, poll_seconds=0.2)
+    app = create_app(database, watch=True)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()

@@ -81,7 +81,7 @@ def _free_port() -> int:
 def serving(database: Database, *, watch: bool) -> Iterator[Server]:
     """A real uvicorn server in a thread on a free loopback port."""
     port = _free_port()
-    app = create_app(database, watch=watch, poll_seconds=0.2)
+    app = create_app(database, watch=watch)
     config = uvicorn.Config(
         app,
         host="127.0.0.1",

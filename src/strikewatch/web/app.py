@@ -22,7 +22,7 @@ from strikewatch.web.api import BadParameterError
 from strikewatch.web.estimates import PATTERN_HINTS
 from strikewatch.web.fastpath import CachedAnswers
 from strikewatch.web.index import IncidentIndex
-from strikewatch.web.live import EventHub, LiveStore
+from strikewatch.web.live import POLL_SECONDS, EventHub, LiveStore
 from strikewatch.web.state import WebState
 from strikewatch.web.timing import ServerTiming
 
@@ -40,7 +40,9 @@ def _error(status: int, error: str, parameter: str | None, detail: str) -> JSONR
     )
 
 
-def create_app(database: Database, *, watch: bool = False, poll_seconds: float = 0.5) -> FastAPI:
+def create_app(
+    database: Database, *, watch: bool = False, poll_seconds: float = POLL_SECONDS
+) -> FastAPI:
     """The site over an open store; ``watch`` also processes newly ingested reports."""
     index = IncidentIndex(database)
     hub = EventHub()
@@ -115,7 +117,9 @@ def app_from_env() -> FastAPI:
     return create_app(open_database(Settings.from_env()), watch=False)
 
 
-def watch_reports(database: Database, stop: threading.Event, poll_seconds: float = 0.5) -> None:
+def watch_reports(
+    database: Database, stop: threading.Event, poll_seconds: float = POLL_SECONDS
+) -> None:
     """Process newly ingested reports until ``stop`` is set (blocking: run it in a thread)."""
     # Imported here: the pipeline pulls in the linker, which a read-only site never needs.
     from strikewatch.link.embedding import embed

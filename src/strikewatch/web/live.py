@@ -74,6 +74,11 @@ def _sse(number: int, event: dict[str, Any]) -> str:
     return f"id: {number}\nevent: incident\ndata: {data}\n\n"
 
 
+# How often the store is checked for new reports and changed incidents: both checks are
+# one indexed query, and the wait is most of a new report's way to an open page.
+POLL_SECONDS = 0.25
+
+
 class LiveStore:
     """Polls the store, keeps the index current, publishes events, processes new reports."""
 
@@ -84,7 +89,7 @@ class LiveStore:
         hub: EventHub,
         *,
         watch: bool,
-        poll_seconds: float = 0.5,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         self.database = database
         self.index = index
