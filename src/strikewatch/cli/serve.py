@@ -22,7 +22,7 @@ def serve(
     watch: Annotated[
         bool,
         typer.Option(
-            help="Process newly ingested reports every half second, so they reach the site "
+            help="Process newly ingested reports every quarter second, so they reach the site "
             "and its live feed; --no-watch serves the store as it is."
         ),
     ] = True,
