@@ -198,3 +198,23 @@ def test_a_model_saved_without_these_comparisons_does_not_fit() -> None:
     emb = next(c for c in recut["comparisons"] if c["output_column_name"] == "emb")
     emb["comparison_levels"].reverse()
     assert not fits(recut)
+
+
+def test_claims_placed_only_by_one_unknown_village_are_of_the_same_place() -> None:
+    day = date(2023, 1, 5)
+
+    def bare(claim_id: int, places: list[str]) -> LinkClaim:
+        # No point and no governorate: only a village name no gazetteer resolved.
+        return LinkClaim(claim_id, day, "day", None, None, "unknown", None, None,
+                         belligerents=["russia"], places=places)  # fmt: skip
+
+    base = len(synthetic())
+    claims = [*synthetic(), bare(base + 1, ["كفرتجربه"]), bare(base + 2, ["كفرتجربه"])]
+    claims.append(bare(base + 3, ["عينمثال"]))
+    table, model = trained(claims)
+    scored = predict(DuckDBEngine(), table, model)
+    levels = {(p.claim_a, p.claim_b): p.levels["where"] for p in scored.pairs}
+    assert levels[(base + 1, base + 2)].startswith("same place")
+    # Different unknown villages say nothing either way.
+    other = [p for p in scored.pairs if {p.claim_a, p.claim_b} == {base + 1, base + 3}]
+    assert all(p.levels["where"].startswith("place unknown") for p in other)

@@ -46,7 +46,15 @@ def comparisons() -> list[Any]:
         output_column_name="where",
         comparison_description="place: same place, distance, other places, same governorate",
         comparison_levels=[
-            custom_level(_WHERE_NULL, "place unknown", 0, null=True),
+            # A claim placed by nothing but a village no gazetteer knows still meets another
+            # naming that village: the place is unknown only when no name is shared.
+            cll.And(
+                cll.CustomLevel(_sides(_WHERE_NULL)),
+                cll.Or(
+                    cll.NullLevel("place_names"),
+                    cll.Not(cll.ArrayIntersectLevel("place_names", 1)),
+                ),
+            ).configure(label_for_charts="place unknown", is_null_level=True),
             cll.Or(
                 cll.CustomLevel(
                     _sides(
