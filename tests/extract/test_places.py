@@ -194,6 +194,18 @@ def test_a_name_placed_in_a_governorate_where_it_is_unknown_gives_no_far_point()
         assert "not used" in found.reason
 
 
+def test_a_homonym_once_placed_elsewhere_is_that_homonym_at_every_mention() -> None:
+    # The headline names the village alone; the body places it in Daraa.
+    found = find_place(
+        "مقتل مدنيين في قرية كفر مخترع في تل مثال. وقالت مصادر إن قرية كفر مخترع "
+        "في منطقة تل مثال بريف درعا الغربي تعرضت لقصف",
+        language="ar",
+        gazetteer=_homonym_gazetteer(),
+    )
+    assert found.place != "Tall Mithal" and found.admin1 != "Aleppo"
+    assert found.latitude is None
+
+
 def test_a_name_placed_in_its_own_governorate_keeps_its_point() -> None:
     found = find_place(
         "قصف على قرية تل مثال بريف حلب أدى لمقتل مدني",

@@ -100,6 +100,12 @@ def find_place(
     # A name placed in a region where the gazetteer has no such place is a homonym the
     # gazetteer lacks: its far namesake's point would be wrong, so it counts as unknown.
     elsewhere = [m for m in mentions if not keep_in_region(m, gazetteer, lexicon)]
+    # One name is one place throughout a report: once the text puts it where the gazetteer
+    # has no such place, its other mentions are that homonym too.
+    homonyms = {_entry(p) for m in elsewhere for p in m.places}
+    elsewhere += [
+        m for m in mentions if m not in elsewhere and any(_entry(p) in homonyms for p in m.places)
+    ]
     unresolved += [
         Unknown(m.token, text[m.start : m.end], m.words, "place" if m.modifier == "place" else "")
         for m in elsewhere
@@ -162,6 +168,10 @@ def find_place(
         unresolved=missing,
         reason=reason,
     )
+
+
+def _entry(place: Place) -> tuple[str, float, float]:
+    return place.name, place.latitude, place.longitude
 
 
 def _settle(
