@@ -152,18 +152,34 @@ def comparisons() -> list[Any]:
             ),
         ],
     )
+    # The strike day, or for a report that gives none its publication day: a report
+    # published the day after another's strike is likely about it.
+    when = cl.CustomComparison(
+        output_column_name="when_day",
+        comparison_description="strike day (or publication day)",
+        comparison_levels=[
+            cll.NullLevel("when_day").configure(label_for_charts="day unknown"),
+            cll.ExactMatchLevel("when_day").configure(
+                label_for_charts="same day", m_probability=0.6
+            ),
+            *(
+                cll.AbsoluteDateDifferenceLevel(
+                    "when_day", input_is_string=False, threshold=days, metric="day"
+                ).configure(label_for_charts=label, m_probability=m)
+                for days, label, m in (
+                    (1, "a day apart", 0.25),
+                    (3, "2-3 days apart", 0.08),
+                    (7, "4-7 days apart", 0.04),
+                )
+            ),
+            cll.ElseLevel().configure(label_for_charts="over a week apart", m_probability=0.03),
+        ],
+    )
     return [
-        # The strike day, or for a report that gives none its publication day: a report
-        # published the day after another's strike is likely about it.
-        cl.AbsoluteDateDifferenceAtThresholds(
-            "when_day",
-            input_is_string=False,
-            metrics=["day", "day", "day"],
-            thresholds=[1, 3, 7],
-        ).configure(m_probabilities=[0.6, 0.25, 0.08, 0.04, 0.03]),
+        when,
         where,
-        cl.ArrayIntersectAtSizes("belligerent", [1]).configure(m_probabilities=[0.92, 0.08]),
-        cl.ArrayIntersectAtSizes("strike_type", [1]).configure(m_probabilities=[0.85, 0.15]),
+        _shared("belligerent", "a belligerent in common", "different belligerents", 0.92),
+        _shared("strike_type", "a strike type in common", "different strike types", 0.85),
         deaths,
         cl.CustomComparison(
             output_column_name="emb",
@@ -192,3 +208,19 @@ def _sides(sql: str) -> str:
     if sql == "ELSE":
         return sql
     return re.sub(r"\b([lr])\.(\w+)", lambda m: f"{m.group(2)}_{m.group(1)}", sql)
+
+
+def _shared(column: str, common: str, different: str, m: float) -> Any:
+    """Two lists compared by whether they share an item (belligerents, strike types)."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        output_column_name=column,
+        comparison_description=column.replace("_", " "),
+        comparison_levels=[
+            cll.NullLevel(column).configure(label_for_charts=f"{column.replace('_', ' ')} unknown"),
+            cll.ArrayIntersectLevel(column, 1).configure(label_for_charts=common, m_probability=m),
+            cll.ElseLevel().configure(label_for_charts=different, m_probability=round(1 - m, 2)),
+        ],
+    )
