@@ -290,6 +290,19 @@ def test_an_earlier_event_told_as_background_is_not_counted() -> None:
     assert deaths("مقتل 9 أشخاص في حوادث متفرقة بالمحافظة") is None
 
 
+def test_what_shelling_habitually_causes_is_not_this_strikes_toll() -> None:
+    text = (
+        "أصيبت خمس نساء بقصف على المدينة. وتستهدف القوات القرى بشكل شبه يومي ما يتسبب"
+        " في الغالب بسقوط ضحايا مدنيين"
+    )
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (None, Range(5, 5))
+    assert deaths("قصف مدفعي على القرية ما تسبب بمقتل ثلاثة مدنيين") == Range(3, 3)
+    assert deaths(
+        "Shelling killed two civilians; the area is hit daily, which often kills civilians."
+    ) == Range(2, 2)
+
+
 def test_one_after_a_noun_describes_it() -> None:
     assert deaths("مقتل 4 أطفال من عائلة واحدة بالقصف على المنزل") == Range(4, 4)
     assert deaths("استشهاد طفل واحد بالقصف") == Range(1, 1)
