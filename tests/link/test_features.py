@@ -137,6 +137,15 @@ def test_embedding_column_carries_the_vector() -> None:
     assert rows[1]["emb"] is None
 
 
+def test_vectors_are_scaled_to_unit_length_for_the_inner_product() -> None:
+    # link/similarity.py reads the cosine as the inner product of the two vectors.
+    vector = np.zeros(DIMENSIONS, dtype=np.float32)
+    vector[0], vector[1] = 3.0, 4.0
+    row = to_table([claim(1, embedding=vector)]).to_pylist()[0]
+    assert row["emb"][0] == pytest.approx(0.6) and row["emb"][1] == pytest.approx(0.8)
+    assert float(np.linalg.norm(row["emb"])) == pytest.approx(1.0)
+
+
 def test_families() -> None:
     assert families(["ypg", "sdf", "unknown"]) == ["kurdish"]
     assert families(["france", "russia"]) == ["russia", "us-led-coalition"]

