@@ -1,4 +1,4 @@
-"""Splink levels on the cosine of two unit vectors, each pair's cosine computed once or twice.
+"""Splink levels on the cosine of two unit vectors, computed once for most pairs.
 
 Splink writes a comparison as one SQL ``CASE`` whose levels are tried in order, so its
 cosine levels at three thresholds compute the cosine up to three times a pair, and most
