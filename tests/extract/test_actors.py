@@ -326,8 +326,8 @@ def test_a_weak_publisher_habit_is_ignored() -> None:
         "شنت طائرات حربية يرجح أنها أردنية غارات على مزرعة",
         "إنزال جوي يعتقد أنه من التحالف الدولي في قرية",
         "سقط صاروخ يعتقد أن مصدره قسد على الحي",
-        "نفت قسد مسؤوليتها عن القصف الذي استهدف السوق",
-        "A drone believed to be Turkish struck a car near the village",
+        "نفت القوات مسؤوليتها عن الغارة على المدرسة (نص مخترع)",
+        "An aircraft thought to be Russian bombed a bakery (invented)",
         "Ankara denied responsibility for the strike on the market",
         "The two forces accused each other of shelling the camp",
     ],
@@ -342,10 +342,10 @@ def test_disputed_attribution_is_flagged(text: str) -> None:
         "استشهد ثلاثة بقصف مدفعي تركي بينهم شهيد مجهول الهوية",
         "قتل اثنان يرجح أنهما من عناصر التنظيم في غارة أمريكية",
         "لم تعرف هوية الضحية بعد القصف الروسي",
-        "Two men believed to be ISIS members were killed in a US drone strike",
+        "A man believed to be a militia commander died in a drone strike (invented)",
         # An accusation names who struck; it is a dispute when the accused denies it.
         "The monitor accused regime forces of shelling the town",
-        "قصف مدفعي تركي على القرية. وفي خبر آخر، تنفي المديرية اتهامات ضد اللاجئين",
+        "قصف مدفعي تركي على القرية. وفي خبر آخر، تنفي البلدية شائعات عن الأسعار",
     ],
 )
 def test_an_unknown_or_suspected_victim_is_not_a_dispute(text: str) -> None:

@@ -292,8 +292,8 @@ def test_an_earlier_event_told_as_background_is_not_counted() -> None:
 
 def test_what_shelling_habitually_causes_is_not_this_strikes_toll() -> None:
     text = (
-        "أصيبت خمس نساء بقصف على المدينة. وتستهدف القوات القرى بشكل شبه يومي ما يتسبب"
-        " في الغالب بسقوط ضحايا مدنيين"
+        "أصيبت خمس نساء بقصف على المدينة (نص مخترع). ويتكرر القصف على المنطقة ما يتسبب"
+        " عادة بسقوط ضحايا"
     )
     found = find_harm(text, language="ar")
     assert (found.civilian_deaths, found.civilian_injuries) == (None, Range(5, 5))
