@@ -289,7 +289,7 @@ def test_government_shelling_named_as_such_is_the_regime_before_it_fell() -> Non
 
 
 def test_a_present_tense_verb_after_a_name_makes_it_the_striker() -> None:
-    finding = find("معلومات دقيقة..التحالف الدولي ينفذ إنزالا جويا في قرية", joint_partners=False)
+    finding = find("عاجل..التحالف الدولي ينفذ إنزالا جويا قرب مزرعة", joint_partners=False)
     assert finding.belligerents == ["us-led-coalition"]
     assert any("(4.5)" in reason for reason in finding.reasons)
 
@@ -324,7 +324,7 @@ def test_a_weak_publisher_habit_is_ignored() -> None:
         "An unidentified drone struck a motorcycle",
         "اتهمت قسد تركيا بقصف القرية بينما نفت أنقرة ذلك",
         "شنت طائرات حربية يرجح أنها أردنية غارات على مزرعة",
-        "إنزال جوي يعتقد أنه من التحالف الدولي في قرية",
+        "إنزال جوي ليلي يعتقد أنه من التحالف الدولي على مزرعة",
         "سقط صاروخ يعتقد أن مصدره قسد على الحي",
         "نفت القوات مسؤوليتها عن الغارة على المدرسة (نص مخترع)",
         "An aircraft thought to be Russian bombed a bakery (invented)",

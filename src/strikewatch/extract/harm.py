@@ -122,7 +122,7 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
             ]
         earlier = lex.background_after.search(folded)
         if earlier is not None:
-            # "… وذلك بعد أقل من 24 ساعة من مقتل خمسة": what follows is an earlier event.
+            # "… وذلك بعد يومين من مقتل أربعة": what follows is an earlier event.
             words = [w for w in words if w.start - start < earlier.start()]
         keys = [w.key for w in words]
         if not any(is_harmful(k) for k in keys):

@@ -205,8 +205,8 @@ class Sentence:
     def _closes(self, group: Group, i: int) -> bool:
         """Whether a bracket or colon at keys[i] opens the breakdown of the group before it.
 
-        Right after the group, or a bracket a few words on: "6 مدنيين من عائلة واحدة (4
-        أطفال ورجل وامرأة)" lists the six, not six more.
+        Right after the group, or a bracket a few words on: "5 مدنيين من أسرة واحدة (3
+        أطفال ورجل وامرأة)" lists the five, not five more.
         """
         gap = i - group.end
         return gap == 0 or (self.keys[i] == "(" and gap <= 3 and group.end - 1 not in self.cues)

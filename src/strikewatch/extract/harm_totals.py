@@ -93,7 +93,7 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
                 add("civilian_injuries", Range(low, g.count.high), g)
         elif g.victim == "combatant" and deaths:
             add("combatant_deaths", death_count, g)
-    # "استشهاد مدني … قبل أن ترتفع حصيلة الشهداء إلى ثلاثة": the toll is the total.
+    # "استشهاد امرأة … قبل أن ترتفع الحصيلة إلى أربعة": the toll is the total.
     for name, toll in tolls.items():
         if name not in out or toll[0].high >= out[name][0].high:
             out[name] = toll
