@@ -102,10 +102,8 @@ def find_place(
     elsewhere = [m for m in mentions if not keep_in_region(m, gazetteer, lexicon)]
     # One name is one place throughout a report: once the text puts it where the gazetteer
     # has no such place, its other mentions are that homonym too.
-    homonyms = {_entry(p) for m in elsewhere for p in m.places}
-    elsewhere += [
-        m for m in mentions if m not in elsewhere and any(_entry(p) in homonyms for p in m.places)
-    ]
+    homonyms = {p for m in elsewhere for p in m.places}
+    elsewhere += [m for m in mentions if m not in elsewhere and not homonyms.isdisjoint(m.places)]
     unresolved += [
         Unknown(m.token, text[m.start : m.end], m.words, "place" if m.modifier == "place" else "")
         for m in elsewhere
@@ -168,10 +166,6 @@ def find_place(
         unresolved=missing,
         reason=reason,
     )
-
-
-def _entry(place: Place) -> tuple[str, float, float]:
-    return place.name, place.latitude, place.longitude
 
 
 def _settle(
