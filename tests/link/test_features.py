@@ -10,26 +10,9 @@ import pyarrow as pa
 import pytest
 
 from strikewatch.link.embedding import DIMENSIONS
-from strikewatch.link.features import LinkClaim, families, to_table
+from strikewatch.link.features import families, to_table
 from strikewatch.link.words import DIMENSIONS as WORDING_DIMENSIONS
-
-
-def claim(claim_id: int, **changes: object) -> LinkClaim:
-    values: dict[str, object] = {
-        "claim_id": claim_id,
-        "strike_date": date(2023, 4, 5),
-        "date_precision": "day",
-        "latitude": 36.0,
-        "longitude": 38.0,
-        "geo_precision": "place",
-        "place": "Tell Demo",
-        "admin1": "Aleppo",
-        "belligerents": ["united-states", "unknown"],
-        "strike_type": ["airstrike", "unknown"],
-        "deaths": 4,
-    }
-    values.update(changes)
-    return LinkClaim(**values)  # type: ignore[arg-type]
+from tests.link.link_claims import claim
 
 
 def test_schema() -> None:
@@ -51,6 +34,7 @@ def test_schema() -> None:
         "undated_area_last_week",
         "no_period_admin1",
         "place_key",
+        "town_key",
         "admin1",
         "belligerent",
         "strike_type",
@@ -89,6 +73,8 @@ def test_coordinates_only_at_exact_or_place_precision(precision: str, given: boo
     row = to_table([claim(1, geo_precision=precision)]).to_pylist()[0]
     assert (row["lat"], row["lon"]) == ((36.0, 38.0) if given else (None, None))
     assert (row["place_key"] is not None) is given
+    # The town named, also as "the countryside of X", is a key without a point.
+    assert row["town_key"] == ("tell demo" if precision != "admin1" else None)
     # The area point is kept at any precision: it only says "same region".
     assert (row["area_lat"], row["area_lon"]) == (36.0, 38.0)
 

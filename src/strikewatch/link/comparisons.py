@@ -70,6 +70,7 @@ def comparisons() -> list[Any]:
             custom_level(
                 "l.lat IS NOT NULL AND r.lat IS NOT NULL AND " + _km(12), "within 12 km", 0.12
             ),
+            custom_level("l.town_key = r.town_key", "around the same town", 0.1),
             # Both name their place, no name and no point in common: two villages of one
             # governorate (or a village and a town more than 12 km away).
             custom_level(

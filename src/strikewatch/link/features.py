@@ -33,6 +33,7 @@ FAMILY = {
     "jordan": "us-led-coalition",
 }
 PRECISE = frozenset({"exact", "place"})
+TOWN = PRECISE | {"district"}
 # A victim's name singles out a strike across any dates and places only while few claims
 # share it: reports of one strike naming someone are a handful (at most a few dozen for a
 # massacre); a key in more claims than this is a common name ("محمد|احمد"), and blocking on
@@ -135,6 +136,10 @@ def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
     )
 
 
+def _town(claim: LinkClaim) -> str | None:
+    return fold_name(claim.place) if claim.place and claim.geo_precision in TOWN else None
+
+
 def _name_keys(claims: Sequence[LinkClaim]) -> list[list[str] | None]:
     """Each claim's names that few enough claims share to block on (NAME_BLOCK_MAX)."""
     counts = Counter(name for c in claims for name in set(c.names))
@@ -189,6 +194,8 @@ def to_table(
             "place_key": pa.array(
                 [fold_name(c.place) if c.place and c.precise else None for c in claims]
             ),
+            # The town a claim names, also as its countryside ("ريف منبج"): no point, a key.
+            "town_key": pa.array([_town(c) for c in claims], pa.string()),
             "admin1": pa.array([fold_name(c.admin1) if c.admin1 else None for c in claims]),
             "belligerent": pa.array([families(c.belligerents) or None for c in claims]),
             "strike_type": pa.array(
