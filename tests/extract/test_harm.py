@@ -239,6 +239,19 @@ def test_between_killed_and_injured_is_a_joint_count() -> None:
     found = find_harm("مجزرة راح ضحيتها 14 مدنياً بين قتيل وجريح في السوق", language="ar")
     assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 14), Range(0, 14))
     assert deaths("سقوط 9 بين شهيد وجريح بقصف على الحي") == Range(0, 9)
+    # A verbal noun may stand for the killed: "between killing and a wounded".
+    found = find_harm("قصف على قرية الدمية خلف 11 مدنياً بين قتل وجريح", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 11), Range(0, 11))
+
+
+def test_between_counted_parts_is_a_breakdown_not_more_victims() -> None:
+    # "3 people: a martyr and two injured" is one dead and two injured, not four dead.
+    found = find_harm(
+        "ارتفع عدد ضحايا القصف على قرية الدمية لـ 3 أشخاص بين شهيد وإصابتين", language="ar"
+    )
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(1, 1), Range(2, 2))
+    found = find_harm("سقط 6 مدنيين بين شهيدين و4 جرحى بقصف مدفعي", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(2, 2), Range(4, 4))
 
 
 def test_civilians_named_within_a_mixed_total_are_counted() -> None:

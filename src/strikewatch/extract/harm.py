@@ -31,7 +31,8 @@ Rules (settings in ``lexicons/harm_rules.toml``, words in ``lexicons/harm_lexico
   victim of its own;
 * kin named by a possessive (ابنه، زوجته، طفليهما) are victims; "أحد الجرحى" (one of
   the wounded) takes the harm of its cue; "فقدان … لحياتهم" (lost their lives) and
-  "راح ضحيتها" are deaths; "N بين قتيل وجريح" is a joint count;
+  "راح ضحيتها" are deaths; "N بين قتيل وجريح" is a joint count, "N بين شهيد
+  وإصابتين" (counted parts) a breakdown whose parts are counted instead of N;
 * children and women count as civilians, and also in their own fields; combatant
   nouns (عناصر, مقاتلين, fighters, soldiers, members, "women fighters") are kept apart;
 * victims named by no civilian or combatant word (أشخاص, قتلى, "people") are counted

@@ -48,6 +48,7 @@ class Group:
     head: int = 0
     tail: int = 0
     toll: bool = False  # the count a toll rose to ("… إلى 16"): it replaces, not adds
+    broken_down: bool = False  # "3 أشخاص بين شهيد وإصابتين": its parts are counted instead
 
 
 class Sentence:
@@ -194,13 +195,39 @@ class Sentence:
                 self.groups.extend(g for g, _, _ in chain)
             chain = [item] if item is not None else []
 
-    def _joint_after(self, end: int) -> bool:
-        """Whether "بين قتيل وجريح" (between killed and injured) follows keys[end]."""
-        if end + 2 >= len(self.keys) or self.keys[end] != self.rules.joint_between:
-            return False
-        first, second = victim_at(self.keys, end + 1), victim_at(self.keys, end + 2)
-        kinds = {v.kind for v in (first, second) if v is not None and v.size == 1}
-        return kinds == {"killed", "injured"}
+    def _between(self, end: int) -> str | None:
+        """What "بين A وB" after keys[end] makes of the count before it, if A and B name
+        the killed and the injured: "joint" when both are bare words ("20 مدنياً بين قتيل
+        وجريح", "بين قتل وجريح": deaths 0..N, injuries 0..N), "breakdown" when either is
+        counted ("3 أشخاص بين شهيد وإصابتين": the parts are counted, not the total).
+        """
+        keys = self.keys
+        if end + 2 >= len(keys) or keys[end] != self.rules.joint_between:
+            return None
+        first = self._part(end + 1)
+        after = first[2] + 1 if first else len(keys)
+        after += after < len(keys) and keys[after] in ("و", "and")
+        second = self._part(after) if after < len(keys) else None
+        if first is None or second is None or {first[0], second[0]} != {"death", "injury"}:
+            return None
+        return "breakdown" if first[1] or second[1] else "joint"
+
+    def _part(self, i: int) -> tuple[str, bool, int] | None:
+        """The harm a word names at keys[i] (a victim noun or a cue), whether it is
+        counted (a dual, a plural, a number before it), and where it ends."""
+        keys = self.keys
+        counted = read_quantity(keys, i) is not None and not keys[i].startswith("و")
+        at = i + 1 if counted else i
+        if at >= len(keys):
+            return None
+        victim = victim_at(keys, at)
+        if victim is not None and victim.kind in ("killed", "injured"):
+            harm = _OWN_HARM[victim.kind]
+            return harm, counted or victim.number != "sg", at + victim.size - 1
+        cue = cue_of(keys[at])
+        if cue in ("death", "injury") and not counted:
+            return cue, False, at
+        return None
 
     def _closes(self, group: Group, i: int) -> bool:
         """Whether a bracket or colon at keys[i] opens the breakdown of the group before it.
@@ -240,15 +267,19 @@ class Sentence:
                 if kind in HARM_CLASSES and other is not None and other.kind in HARM_CLASSES:
                     # "20 قتيلا وجريحا": killed and injured together.
                     kind, end = ("casualty" if other.kind != kind else kind), end + other.size
-                if self._joint_after(end):
+                between = self._between(end)
+                if between == "joint":
                     # "20 مدنياً بين قتيل وجريح": killed and injured together.
                     kind, end = "casualty", end + 3
+                elif between == "breakdown":
+                    # "3 أشخاص بين شهيد وإصابتين": the parts that follow are counted.
+                    return Group(count, kind, i, end, vague, broken_down=True), True
                 own = kind if kind in HARM_CLASSES else _OWN_HARM.get(victim.kind)
                 if own == "injured" and (keys[k] == "the" or keys[start].startswith(("ال", "وال"))):
                     # "وأحد الجرحى", "one of the wounded": the cue says what befell them.
                     kind, own = "person", None
                 return Group(count, kind, i, end, vague, own=own), True
-            if self._joint_after(j):
+            if self._between(j) == "joint":
                 return Group(count, "casualty", i, j + 3, vague, own="casualty"), True
             if self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True

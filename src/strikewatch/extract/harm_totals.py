@@ -72,6 +72,8 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
         covered = g.harm in numbered or "both" in numbered
         if g.harm in (None, "other") or (g.plural and covered) or g.head in repeated:
             continue
+        if g.broken_down:
+            continue
         deaths = g.harm in ("death", "both")
         floor = sentence.rules.joint_floor if g.harm == "both" else g.count.low
         death_count = Range(min(floor, g.count.low), g.count.high)
