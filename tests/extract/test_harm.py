@@ -244,6 +244,22 @@ def test_between_killed_and_injured_is_a_joint_count() -> None:
     assert (found.civilian_deaths, found.civilian_injuries) == (Range(0, 11), Range(0, 11))
 
 
+def test_killed_and_a_counted_injured_noun_are_two_counts() -> None:
+    # "20 قتيلا وجريحا" is joint; "3 قتلى وجريحان" is three dead and two injured.
+    found = find_harm("أفادت الوكالة بسقوط 3 قتلى وجريحان بقصف على قرية الدمية", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (Range(3, 3), Range(2, 2))
+
+
+def test_a_toll_noun_with_its_article_still_gives_the_toll() -> None:
+    assert deaths("استشهد طفل بقصف على قرية الدمية لترتفع الحصيلة إلى 4") == Range(4, 4)
+    # A bare count right after "العدد إلى" is the toll too.
+    assert deaths("توفي شاب متأثراً بجراحه وبهذا يرتفع العدد إلى 5 موثقين بالاسم") == Range(5, 5)
+
+
+def test_a_daughter_named_by_a_possessive_is_a_victim() -> None:
+    assert deaths("مقتل رجل وبنته بقصف على قرية الدمية") == Range(2, 2)
+
+
 def test_between_counted_parts_is_a_breakdown_not_more_victims() -> None:
     # "3 people: a martyr and two injured" is one dead and two injured, not four dead.
     found = find_harm(

@@ -58,7 +58,7 @@ class Sentence:
         self.keys = keys
         self.rules = rules()
         # "… إلى 16": a toll noun's count is given after "to"; the noun is then no count.
-        self.toll_count = not self.rules.toll_nouns.isdisjoint(keys) and any(
+        self.toll_count = any(map(self._toll_noun, keys)) and any(
             k in self.rules.toll_to and read_quantity(keys, n + 1) is not None
             for n, k in enumerate(keys[:-1])
         )
@@ -67,13 +67,17 @@ class Sentence:
         self._find_groups()
         self._assign_harm()
 
+    def _toll_noun(self, key: str) -> bool:
+        """حصيلة, العدد, والحصيلة: a toll noun, with its article or a clitic."""
+        return not self.rules.toll_nouns.isdisjoint(bare_forms(key))
+
     def _find_cues(self) -> dict[int, str]:
         cues = {i: c for i, key in enumerate(self.keys) if (c := cue_of(key)) is not None}
         for i in range(1, len(self.keys)):
             # "عدد الشهداء", "حصيلة جرحى القصف … إلى 10": the counted noun says which harm
             # the toll is of (حصيلة alone reads as deaths).
             victim = victim_at(self.keys, i)
-            if self.keys[i - 1] in self.rules.toll_nouns and victim is not None:
+            if self._toll_noun(self.keys[i - 1]) and victim is not None:
                 harm = _OWN_HARM.get(victim.kind)
                 if harm is not None:
                     cues[i - 1] = cues[i] = harm
@@ -215,19 +219,13 @@ class Sentence:
     def _part(self, i: int) -> tuple[str, bool, int] | None:
         """The harm a word names at keys[i] (a victim noun or a cue), whether it is
         counted (a dual, a plural, a number before it), and where it ends."""
-        keys = self.keys
-        counted = read_quantity(keys, i) is not None and not keys[i].startswith("و")
-        at = i + 1 if counted else i
-        if at >= len(keys):
-            return None
-        victim = victim_at(keys, at)
+        counted = read_quantity(self.keys, i) is not None and not self.keys[i].startswith("و")
+        at = i + counted
+        victim = victim_at(self.keys, at) if at < len(self.keys) else None
         if victim is not None and victim.kind in ("killed", "injured"):
-            harm = _OWN_HARM[victim.kind]
-            return harm, counted or victim.number != "sg", at + victim.size - 1
-        cue = cue_of(keys[at])
-        if cue in ("death", "injury") and not counted:
-            return cue, False, at
-        return None
+            return _OWN_HARM[victim.kind], counted or victim.number != "sg", at + victim.size - 1
+        cue = cue_of(self.keys[at]) if at < len(self.keys) and not counted else None
+        return (cue, False, at) if cue in ("death", "injury") else None
 
     def _closes(self, group: Group, i: int) -> bool:
         """Whether a bracket or colon at keys[i] opens the breakdown of the group before it.
@@ -264,8 +262,9 @@ class Sentence:
                 end = self._refine(start + victim.size)
                 kind = self._kind(victim, end)
                 other = victim_at(keys, end) if end < len(keys) else None
-                if kind in HARM_CLASSES and other is not None and other.kind in HARM_CLASSES:
-                    # "20 قتيلا وجريحا": killed and injured together.
+                joined = other is not None and other.kind in HARM_CLASSES and other.number != "du"
+                if kind in HARM_CLASSES and other is not None and joined:
+                    # "20 قتيلا وجريحا": killed and injured together ("3 قتلى وجريحان": two).
                     kind, end = ("casualty" if other.kind != kind else kind), end + other.size
                 between = self._between(end)
                 if between == "joint":
@@ -281,7 +280,9 @@ class Sentence:
                 return Group(count, kind, i, end, vague, own=own), True
             if self._between(j) == "joint":
                 return Group(count, "casualty", i, j + 3, vague, own="casualty"), True
-            if self._cue_before(i) or self._cue_after(j):
+            # "يرتفع العدد إلى 5": a toll's bare count, the toll noun right before "to".
+            toll = i > 1 and keys[i - 1] in rules.toll_to and self._toll_noun(keys[i - 2])
+            if toll or self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True
             return None
         victim = victim_at(keys, i)
