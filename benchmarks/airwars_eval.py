@@ -370,6 +370,9 @@ def run(corpus: Path, out: Path, limit: int | None) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return
     args = list(argv)
     out = ROOT / "eval-out"
     limit = None

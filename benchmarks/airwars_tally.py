@@ -63,6 +63,9 @@ def expected(rows: list[dict[str, object]], grades: set[str]) -> dict[str, tuple
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else ROOT / "eval-out" / "tally"
     paths = [a for a in argv if not a.startswith("--") and a != str(out)]
     source = Path(paths[0]) if paths else DEFAULT

@@ -44,6 +44,9 @@ def load(path: Path) -> list[ReportInput]:
 
 
 def main(argv: list[str]) -> None:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
     paths = [a for a in argv if not a.startswith("--") and not a.isdigit()]
     path = Path(paths[0]) if paths else (CORPUS if CORPUS.exists() else DEMO)

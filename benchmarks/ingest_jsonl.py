@@ -105,6 +105,11 @@ def run(n: int, workdir: Path) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return
+    if not all(a.isdigit() for a in argv):
+        sys.exit(f"not a report count: {next(a for a in argv if not a.isdigit())} (see --help)")
     sizes = [int(a) for a in argv] or [25_000, 50_000, 100_000, 200_000]
     print(f"{'reports':>8} {'file MB':>8} {'seconds':>8} {'reports/s':>10} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:

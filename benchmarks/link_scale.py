@@ -212,6 +212,12 @@ def main(argv: list[str]) -> None:
         following = argv[i + 1 : i + 2]
         spark = int(following[0]) if following and following[0].isdigit() else 2000
         argv = argv[:i] + argv[i + 1 + (1 if following and following[0].isdigit() else 0) :]
+    usage = __doc__.split("\n\n")[1]
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return
+    if not all(a.isdigit() for a in argv):
+        sys.exit(f"not a claim count: {next(a for a in argv if not a.isdigit())}\n{usage}")
     sizes = [int(a) for a in argv] or [100_000, 200_000, 1_000_000]
     runs = [(n, "duckdb") for n in sorted(sizes)] + ([(spark, "spark")] if spark else [])
     header = (
