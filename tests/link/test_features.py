@@ -74,9 +74,22 @@ def test_coordinates_only_at_exact_or_place_precision(precision: str, given: boo
     assert (row["lat"], row["lon"]) == ((36.0, 38.0) if given else (None, None))
     assert (row["place_key"] is not None) is given
     # The town named, also as "the countryside of X", is a key without a point.
-    assert row["town_key"] == ("tell demo" if precision != "admin1" else None)
+    assert (row["town_key"] is not None) is (precision != "admin1")
+
     # The area point is kept at any precision: it only says "same region".
     assert (row["area_lat"], row["area_lon"]) == (36.0, 38.0)
+
+
+def test_places_are_numbered_by_their_folded_name() -> None:
+    rows = to_table(
+        [
+            claim(1, place="Tell Demo"),
+            claim(2, place="tell  demo", geo_precision="district"),
+            claim(3, place="Kafr Other"),
+        ]
+    ).to_pylist()
+    assert rows[0]["town_key"] == rows[1]["town_key"] != rows[2]["town_key"]
+    assert rows[0]["place_key"] == rows[0]["town_key"] and rows[1]["place_key"] is None
 
 
 @pytest.mark.parametrize("precision", ["week", "month", "unknown"])

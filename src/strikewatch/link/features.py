@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -85,6 +86,12 @@ class LinkClaim:
         return self.geo_precision in PRECISE and self.latitude is not None
 
 
+@lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    # Governorates and towns repeat across a million claims: fold each name once.
+    return fold_name(name)
+
+
 def _week(day: date | None, shift: int = 0) -> int | None:
     # Two week grids, one shifted by half a week, so a pair a day apart always shares one.
     return (day.toordinal() + shift) // 7 if day else None
@@ -102,7 +109,7 @@ def _area(claim: LinkClaim, gazetteer: Gazetteer) -> tuple[float | None, float |
 
 
 def _key(admin1: str | None, period: int | None) -> str | None:
-    return f"{fold_name(admin1)}|{period}" if admin1 and period is not None else None
+    return f"{_folded(admin1)}|{period}" if admin1 and period is not None else None
 
 
 def _when(claim: LinkClaim) -> date | None:
@@ -136,8 +143,25 @@ def _vectors(rows: Sequence[Vectors | None], dimensions: int) -> pa.Array:
     )
 
 
-def _town(claim: LinkClaim) -> str | None:
-    return fold_name(claim.place) if claim.place and claim.geo_precision in TOWN else None
+def _place_ids(claims: Sequence[LinkClaim]) -> tuple[list[int | None], list[int | None]]:
+    """Each claim's place as a number, one per folded name: at a precise point, and as
+    the town named at any precision from a point to a district.
+
+    Numbers, not names: a million claims make millions of candidate pairs, and the
+    engines copy and compare numbers faster than strings.
+    """
+    numbers: dict[str, int] = {}
+    precise: list[int | None] = []
+    towns: list[int | None] = []
+    for claim in claims:
+        if not claim.place or claim.geo_precision not in TOWN:
+            precise.append(None)
+            towns.append(None)
+            continue
+        number = numbers.setdefault(_folded(claim.place), len(numbers))
+        towns.append(number)
+        precise.append(number if claim.precise else None)
+    return precise, towns
 
 
 def _name_keys(claims: Sequence[LinkClaim]) -> list[list[str] | None]:
@@ -160,6 +184,7 @@ def to_table(
     wording = _vectors([vocabulary.vector(c.words) for c in claims], WORDING_DIMENSIONS)
     areas = [_area(c, gazetteer) for c in claims]
     embedding = _vectors([c.embedding for c in claims], DIMENSIONS)
+    place_ids, town_ids = _place_ids(claims)
     return pa.table(
         {
             "unique_id": pa.array([c.claim_id for c in claims], pa.int64()),
@@ -188,15 +213,13 @@ def to_table(
                 pa.string(),
             ),
             "no_period_admin1": pa.array(
-                [fold_name(c.admin1) if c.admin1 and _month(c) is None else None for c in claims],
+                [_folded(c.admin1) if c.admin1 and _month(c) is None else None for c in claims],
                 pa.string(),
             ),
-            "place_key": pa.array(
-                [fold_name(c.place) if c.place and c.precise else None for c in claims]
-            ),
+            "place_key": pa.array(place_ids, pa.int32()),
             # The town a claim names, also as its countryside ("ريف منبج"): no point, a key.
-            "town_key": pa.array([_town(c) for c in claims], pa.string()),
-            "admin1": pa.array([fold_name(c.admin1) if c.admin1 else None for c in claims]),
+            "town_key": pa.array(town_ids, pa.int32()),
+            "admin1": pa.array([_folded(c.admin1) if c.admin1 else None for c in claims]),
             "belligerent": pa.array([families(c.belligerents) or None for c in claims]),
             "strike_type": pa.array(
                 [sorted(set(c.strike_type) - {"unknown"}) or None for c in claims]
