@@ -67,6 +67,29 @@ def test_english_targets_are_not_strikers() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "غارات إسرائيلية تستهدف مستودعات ذخيرة للميليشيات الإيرانية قرب مطار في الجنوب",
+        "Israeli missiles hit arms depots of Iranian-backed militias near a southern airport",
+        "Israel strikes a weapons warehouse of Iranian-backed militias outside the capital",
+    ],
+)
+def test_the_owner_of_a_struck_depot_is_not_the_striker(text: str) -> None:
+    finding = find(text)
+    assert finding.belligerents == ["israel"]
+
+
+def test_a_hunted_group_counts_only_where_the_words_say_it_struck() -> None:
+    hunted = find("US forces killed two ISIS leaders in a drone strike on a farm near the river")
+    assert hunted.belligerents == ["united-states"]
+    clashes = find("اشتباكات بين فصائل محلية وهيئة تحرير الشام قرب بلدة جبلية")
+    assert "hts" not in clashes.belligerents
+    struck = find("قتل مدنيان بقصف صاروخي لهيئة تحرير الشام على حي سكني", joint_partners=False)
+    assert struck.belligerents == ["hts"]
+    assert find("An ISIS attack on a checkpoint killed two shepherds").belligerents == ["isis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "نفذت قسد حملة مداهمات في قرية شرقية بمساندة من قوات التحالف الدولي، وقتل شاب",
         "قتل رجل خلال عملية إنزال مشتركة بين قوات التحالف الدولي وقسد في ريف بعيد",
         "نفذت قسد عملية أمنية بالتعاون مع التحالف الدولي وقتل مدني",

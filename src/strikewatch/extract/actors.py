@@ -105,6 +105,7 @@ class _Cue:
     belligerent: str  # "" for a striker outside the vocabulary ([[unlisted]])
     agent: bool  # the term says by itself who struck
     until: date | None  # the term names this belligerent only in events up to this date
+    striker_only: bool = False  # a bare mention of it names the hunted, not the striker
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,14 @@ def _lexicon() -> _Lexicon:
     cue_list: list[_Cue] = []
     for cue in [*data["cue"], *data["unlisted"]]:
         until = date.fromisoformat(cue["until"]) if "until" in cue else None
-        cue_list.append(_Cue(cue.get("belligerent", ""), bool(cue.get("agent")), until))
+        cue_list.append(
+            _Cue(
+                cue.get("belligerent", ""),
+                bool(cue.get("agent")),
+                until,
+                bool(cue.get("striker_only")),
+            )
+        )
         for term in cue["terms"]:
             cues.add(term, str(len(cue_list) - 1))
     ctx = data["context"]
@@ -224,7 +232,7 @@ def _score_mentions(lex: _Lexicon, words: Words, event_date: date | None) -> _Me
         else:
             role = _role(lex.context, words, first, last)
         previous = (last, role)
-        if role == "target":
+        if role == "target" or (cue.striker_only and role != "agent"):
             found.targets += 1
             continue
         if not belligerent:
