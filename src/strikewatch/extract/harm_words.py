@@ -116,7 +116,12 @@ def rules() -> Rules:
         rising=re.compile(_alternation(words["rising"])),
         strike=re.compile(_alternation(words["strike"])),
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
-        toll_nouns=frozenset(_fold(w) for w in words["toll_nouns"]),
+        # With each clitic and article a word may carry: "الحصيلة", "والعدد" (bare_forms).
+        toll_nouns=frozenset(
+            prefix + noun
+            for noun in (_fold(w) for w in words["toll_nouns"])
+            for prefix in ("", *_PREFIXES)
+        ),
         toll_to=frozenset(_fold(w) for w in words["toll_to"]),
         lose=frozenset(_fold(w) for w in words["lose"]),
         joint_between=_fold(words["joint_between"]),

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from strikewatch.extract.chrome import chrome_lexicon, find_core, find_stamp
+from strikewatch.extract.trie import trie_pattern
 from strikewatch.normalise import fold_for_match
 
 __all__ = [
@@ -87,8 +87,12 @@ class HarmText:
         return self.original_starts[i] + folded_offset - self.folded_starts[i]
 
 
+@lru_cache(maxsize=16)
 def fold_for_harm(text: str) -> HarmText:
-    """The text folded as ``fold_for_match`` does, with silent and obfuscating marks removed."""
+    """The text folded as ``fold_for_match`` does, with silent and obfuscating marks removed.
+
+    Kept for the last few texts: relevance, digests and harm read one report in turn.
+    """
     pieces: list[str] = []
     folded_starts = [0]
     original_starts = [0]
@@ -104,28 +108,6 @@ def fold_for_harm(text: str) -> HarmText:
     return HarmText(fold_for_match("".join(pieces)), tuple(folded_starts), tuple(original_starts))
 
 
-def _trie_pattern(words: set[str]) -> str:
-    """A regex alternation of the words shared out by prefix (the re module tries every
-    branch of a flat alternation at every position; a trie tries one per character)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # A word that ends here, and longer ones that go on: the longer is optional.
-        return f"(?:{body})?" if ends else body
-
-    return render(trie)
-
-
 @lru_cache(maxsize=1)
 def _harm_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Compiled (strike, harm) patterns from lexicons/relevance_harm.toml."""
@@ -135,8 +117,8 @@ def _harm_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     for group in ("strike", "harm"):
         arabic = {fold_for_harm(word).folded for word in data["ar"][group]}
         english = {word.lower() for word in data["en"][group]}
-        parts = [_trie_pattern(arabic)] if arabic else []
-        parts += [rf"\b{_trie_pattern(english)}"] if english else []
+        parts = [trie_pattern(arabic)] if arabic else []
+        parts += [rf"\b{trie_pattern(english)}"] if english else []
         compiled.append(re.compile("|".join(parts) or "(?!)"))
     return compiled[0], compiled[1]
 

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -86,12 +85,6 @@ class LinkClaim:
         return self.geo_precision in PRECISE and self.latitude is not None
 
 
-@lru_cache(maxsize=65536)
-def _folded(name: str) -> str:
-    # Governorates and towns repeat across a million claims: fold each name once.
-    return fold_name(name)
-
-
 def _week(day: date | None, shift: int = 0) -> int | None:
     # Two week grids, one shifted by half a week, so a pair a day apart always shares one.
     return (day.toordinal() + shift) // 7 if day else None
@@ -109,7 +102,7 @@ def _area(claim: LinkClaim, gazetteer: Gazetteer) -> tuple[float | None, float |
 
 
 def _key(admin1: str | None, period: int | None) -> str | None:
-    return f"{_folded(admin1)}|{period}" if admin1 and period is not None else None
+    return f"{fold_name(admin1)}|{period}" if admin1 and period is not None else None
 
 
 def _when(claim: LinkClaim) -> date | None:
@@ -158,7 +151,7 @@ def _place_ids(claims: Sequence[LinkClaim]) -> tuple[list[int | None], list[int 
             precise.append(None)
             towns.append(None)
             continue
-        number = numbers.setdefault(_folded(claim.place), len(numbers))
+        number = numbers.setdefault(fold_name(claim.place), len(numbers))
         towns.append(number)
         precise.append(number if claim.precise else None)
     return precise, towns
@@ -213,13 +206,13 @@ def to_table(
                 pa.string(),
             ),
             "no_period_admin1": pa.array(
-                [_folded(c.admin1) if c.admin1 and _month(c) is None else None for c in claims],
+                [fold_name(c.admin1) if c.admin1 and _month(c) is None else None for c in claims],
                 pa.string(),
             ),
             "place_key": pa.array(place_ids, pa.int32()),
             # The town a claim names, also as its countryside ("ريف منبج"): no point, a key.
             "town_key": pa.array(town_ids, pa.int32()),
-            "admin1": pa.array([_folded(c.admin1) if c.admin1 else None for c in claims]),
+            "admin1": pa.array([fold_name(c.admin1) if c.admin1 else None for c in claims]),
             "belligerent": pa.array([families(c.belligerents) or None for c in claims]),
             "strike_type": pa.array(
                 [sorted(set(c.strike_type) - {"unknown"}) or None for c in claims]
