@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from strikewatch.extract.trie import trie_pattern as prefix_tree
 from strikewatch.normalise import fold_for_match
 
 _LEXICON_PACKAGE = "strikewatch.extract.lexicons"
@@ -104,28 +105,7 @@ def trie_pattern(words: list[str]) -> str:
 
     Longer words win where one is a prefix of another; a space matches any whitespace.
     """
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(root)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    ends = "" in node
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
+    return prefix_tree(words, space=r"\s+")
 
 
 def _any_of(words: list[str]) -> str:

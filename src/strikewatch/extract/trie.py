@@ -14,8 +14,12 @@ from typing import Any
 __all__ = ["trie_pattern"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of the words, longest match first, as a trie of prefixes."""
+def trie_pattern(words: Iterable[str], *, space: str | None = None) -> str:
+    r"""A regex alternation of the words, longest match first, as a trie of prefixes.
+
+    ``space``: what a space in a word matches (r"\s+" for any run of whitespace); by
+    default a space.
+    """
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -25,7 +29,11 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def render(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (space if space is not None and ch == " " else re.escape(ch)) + render(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
