@@ -206,7 +206,8 @@ class Sentence:
             return None
         first = self._part(end + 1)
         after = first[2] + 1 if first else len(keys)
-        after += after < len(keys) and keys[after] in ("و", "and")
+        if after < len(keys) and keys[after] in ("و", "and"):
+            after += 1
         second = self._part(after) if after < len(keys) else None
         if first is None or second is None or {first[0], second[0]} != {"death", "injury"}:
             return None
@@ -216,7 +217,7 @@ class Sentence:
         """The harm a word names at keys[i] (a victim noun or a cue), whether it is
         counted (a dual, a plural, a number before it), and where it ends."""
         counted = read_quantity(self.keys, i) is not None and not self.keys[i].startswith("و")
-        at = i + counted
+        at = i + 1 if counted else i
         victim = victim_at(self.keys, at) if at < len(self.keys) else None
         if victim is not None and victim.kind in ("killed", "injured"):
             return _OWN_HARM[victim.kind], counted or victim.number != "sg", at + victim.size - 1

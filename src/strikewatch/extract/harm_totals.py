@@ -70,9 +70,8 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
     parent: Group | None = None
     for g in sentence.groups:
         covered = g.harm in numbered or "both" in numbered
-        if g.harm in (None, "other") or (g.plural and covered) or g.head in repeated:
-            continue
-        if g.broken_down:
+        skipped = g.harm in (None, "other") or g.broken_down  # the parts count instead
+        if skipped or (g.plural and covered) or g.head in repeated:
             continue
         deaths = g.harm in ("death", "both")
         floor = sentence.rules.joint_floor if g.harm == "both" else g.count.low
