@@ -18,6 +18,7 @@ from sqlalchemy import update
 
 from strikewatch.errors import FormatError, InputProblem
 from strikewatch.ingest.inputs import InputItem, expand
+from strikewatch.ingest.interrupts import deferred_interrupts
 from strikewatch.ingest.language import detect_languages
 from strikewatch.ingest.registry import Importer, ImportOptions, detect, get_importer
 from strikewatch.model import ReportDraft, ReportKind
@@ -165,18 +166,20 @@ class Ingestor:
         )
         status = "interrupted"
         try:
-            for batch, problems in _batches(
-                importer.read(item, options), self.batch_size, item.label
-            ):
-                for problem in problems:
-                    summary.count(problem)
-                result = writer.write(self._prepare(batch)) if batch else BatchResult()
-                for problem in result.problems:
-                    summary.count(problem)
-                self._tally(summary, result)
-                self._record_problems(run_id, [*problems, *result.problems])
-                if self.progress is not None:
-                    self.progress(len(batch) + sum(p.severity == "error" for p in problems))
+            with deferred_interrupts() as checkpoint:
+                for batch, problems in _batches(
+                    importer.read(item, options), self.batch_size, item.label
+                ):
+                    for problem in problems:
+                        summary.count(problem)
+                    result = writer.write(self._prepare(batch)) if batch else BatchResult()
+                    for problem in result.problems:
+                        summary.count(problem)
+                    self._tally(summary, result)
+                    self._record_problems(run_id, [*problems, *result.problems])
+                    if self.progress is not None:
+                        self.progress(len(batch) + sum(p.severity == "error" for p in problems))
+                    checkpoint()  # Ctrl-C takes effect here, with this batch stored
             status = "completed"
             summary.problems.sort(key=_position_order)
         except OSError as exc:
