@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from strikewatch.config import Settings
 from strikewatch.demo import demo_paths
 from strikewatch.ingest import ingest_paths
-from strikewatch.pipeline import ProcessSummary, process
+from strikewatch.pipeline import ProcessSummary, pending_count, process
 from strikewatch.publish import export_claims
 from strikewatch.store.database import Database, open_database
 from strikewatch.store.schema import Claim, Report
@@ -169,3 +169,35 @@ def test_repeated_chrome_is_counted_across_runs(sqlite_database: Database, tmp_p
         ).scalar_one()
     assert len(keys) == 2 and keys[0] == keys[1]  # digits do not make a new text
     assert later.details["boilerplate"] and "2 reports" in later.details["reasons"]["relevance"]
+
+
+def test_ctrl_c_stops_processing_after_the_chunk_being_stored(
+    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    import strikewatch.pipeline
+    from strikewatch.store.schema import Incident
+
+    assert ingest_paths(sqlite_database, demo_paths()).ok
+    extract = strikewatch.pipeline.claims_for
+    sent: list[bool] = []
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        if not sent:  # Ctrl-C while the first report of the chunk is read
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(strikewatch.pipeline, "claims_for", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        process(sqlite_database)
+    monkeypatch.undo()
+    with sqlite_database.session() as session:
+        claims = session.scalar(select(func.count()).select_from(Claim))
+        incidents = session.scalar(select(func.count()).select_from(Incident))
+    # The chunk's claims are stored; linking, which comes after, did not start.
+    assert pending_count(sqlite_database) == 0 and claims and incidents == 0
+    summary = process(sqlite_database)  # running it again goes on from there
+    assert summary.reports == 0 and summary.link.incidents > 0

@@ -18,6 +18,7 @@ from strikewatch.link import LinkSummary, engine_named, link_all, link_new
 from strikewatch.model import ClaimDraft
 from strikewatch.store.claims import count_pending, pending_reports, save_claims
 from strikewatch.store.database import Database
+from strikewatch.store.interrupts import deferred_interrupts
 from strikewatch.store.places import user_places
 from strikewatch.store.schema import Report
 from strikewatch.store.text_keys import key_counts, key_new_reports
@@ -85,18 +86,20 @@ def process(
     # keyed once, and repeats are counted by the index, not by reading every text again.
     key_new_reports(database, repetition_key)
     gazetteer = gazetteer or gazetteer_for(database)
-    for chunk in pending_reports(database, chunk=CHUNK, reprocess=reprocess):
-        repeated = key_counts(database, [r.text_key or "" for r in chunk])
-        extracted: list[tuple[int, list[ClaimDraft]]] = []
-        for report in chunk:
-            claims = claims_for(report_input(report, repeated), gazetteer=gazetteer)
-            extracted.append((report.id, claims))
-            summary.harm_claims += sum(c.is_harm_report for c in claims)
-            summary.boilerplate += any(c.details.get("boilerplate") for c in claims)
-        summary.claims += save_claims(database, extracted, EXTRACTOR_VERSION)
-        summary.reports += len(chunk)
-        if progress is not None:
-            progress(len(chunk))
+    with deferred_interrupts() as checkpoint:
+        for chunk in pending_reports(database, chunk=CHUNK, reprocess=reprocess):
+            repeated = key_counts(database, [r.text_key or "" for r in chunk])
+            extracted: list[tuple[int, list[ClaimDraft]]] = []
+            for report in chunk:
+                claims = claims_for(report_input(report, repeated), gazetteer=gazetteer)
+                extracted.append((report.id, claims))
+                summary.harm_claims += sum(c.is_harm_report for c in claims)
+                summary.boilerplate += any(c.details.get("boilerplate") for c in claims)
+            summary.claims += save_claims(database, extracted, EXTRACTOR_VERSION)
+            summary.reports += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+            checkpoint()  # Ctrl-C takes effect here, with this chunk's claims stored
     engine = engine_named(database.settings.link_engine)
     if recluster or retrain:
         summary.link = link_all(database, engine, retrain=retrain)

@@ -18,12 +18,12 @@ from sqlalchemy import update
 
 from strikewatch.errors import FormatError, InputProblem
 from strikewatch.ingest.inputs import InputItem, expand
-from strikewatch.ingest.interrupts import deferred_interrupts
 from strikewatch.ingest.language import detect_languages
 from strikewatch.ingest.registry import Importer, ImportOptions, detect, get_importer
 from strikewatch.model import ReportDraft, ReportKind
 from strikewatch.store.archive import EvidenceArchive
 from strikewatch.store.database import Database
+from strikewatch.store.interrupts import deferred_interrupts
 from strikewatch.store.reports import BatchResult, Outcome, PreparedReport, ReportWriter
 from strikewatch.store.schema import CollectedFile, CustodyEvent, ImportProblem, ImportRun
 

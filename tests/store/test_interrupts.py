@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from strikewatch.ingest.interrupts import deferred_interrupts
+from strikewatch.store.interrupts import deferred_interrupts
 
 
 def test_a_ctrl_c_waits_for_the_checkpoint() -> None:

@@ -1,9 +1,10 @@
-"""Ctrl-C between batches, not inside one.
+"""Ctrl-C between batches of writes, not inside one.
 
 An interrupt that lands while a batch is being written can leave the database driver
 unable to finish (psycopg's pipeline: "cannot exit pipeline mode while busy") and the
-import run without its status. Inside ``deferred_interrupts`` a Ctrl-C is noted and
-raised at the next ``checkpoint()``, after the batch in progress is stored.
+work without its status. Inside ``deferred_interrupts`` a Ctrl-C is noted and raised at
+the next ``checkpoint()``, after the batch in progress is stored. Imports and extraction
+write in batches and use it; linking, which writes once at its end, does not.
 """
 
 from __future__ import annotations
