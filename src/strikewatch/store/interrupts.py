@@ -41,5 +41,6 @@ def deferred_interrupts() -> Iterator[Callable[[], None]]:
     try:
         yield checkpoint
     finally:
-        signal.signal(signal.SIGINT, previous)
+        # None: a handler Python did not install; the default is the closest restore.
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
     checkpoint()
