@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strikewatch.normalise import fold_for_match, has_inner_marks, original_end
+from strikewatch.normalise import (
+    _FOLD_PAIRS,
+    _blank_sentence_dots,
+    fold_for_match,
+    has_inner_marks,
+    original_end,
+)
 
 
 def test_words_with_marks_inside_are_one_word_again() -> None:
@@ -64,3 +72,24 @@ def test_a_full_stop_without_its_space_ends_a_sentence() -> None:
 
 def test_quranic_marks_inside_a_word_are_closed_up() -> None:
     assert fold_for_match("الشهي\u06dcد").split() == ["الشهيد"]
+
+
+# The sentence-dot rule as first written, one regular expression with look-behinds: the
+# faster scan over runs of dots must blank exactly the same dots.
+_LETTER = "[\u0621-\u063f\u0641-\u064a]"
+_LOOK_BEHIND_RULE = re.compile(
+    f"(?<={_LETTER}{{5}})\\.+(?={_LETTER}{{5}})|(?<=[\u0629\u0649])\\.+(?={_LETTER}{{2}})"
+)
+dotted = st.text(alphabet=st.sampled_from([*"قتلاة ىa.", "\u0640"]), max_size=30)
+
+
+@given(dotted)
+def test_sentence_dots_follow_the_look_behind_rule(text: str) -> None:
+    expected = _LOOK_BEHIND_RULE.sub(lambda m: " " * len(m.group()), text)
+    assert _blank_sentence_dots(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from([*"٠١٢٣٤٥٦٧٨٩۰۹أإآٱىةؤئکی٬،اب 7B"]), max_size=30))
+def test_letter_folding_is_one_translation(text: str) -> None:
+    # Folding letter by letter gives what one simultaneous translation would.
+    assert fold_for_match(text) == text.translate(str.maketrans(dict(_FOLD_PAIRS))).lower()

@@ -89,8 +89,9 @@ def find_place(
     if len(folded) != len(text):
         # lower() lengthens a few letters (İ); keep offsets by leaving those as they are.
         folded = fold_for_match("".join(c if len(c.lower()) == 1 else "_" for c in text))
-    spans = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
-    keys = [word_keys(folded[s:e]) for s, e in spans]
+    tokens = list(TOKEN.finditer(folded))
+    spans = [m.span() for m in tokens]
+    keys = [word_keys(m.group()) for m in tokens]
     harm = [i for i, (k, alt) in enumerate(keys) if k in lexicon.harm or alt in lexicon.harm]
     mentions = scan_mentions(text, spans, keys, gazetteer, lexicon)
     unresolved = unresolved_names(text, spans, keys, mentions, lexicon)

@@ -13,7 +13,7 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from strikewatch.normalise import fold_for_match
@@ -50,6 +50,15 @@ class Words:
     text: list[str]
     forms: list[tuple[str, ...]]
     spans: list[tuple[int, int]]
+
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Where each form occurs: indexes look up only the words that can start a term."""
+        found: dict[str, list[int]] = {}
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                found.setdefault(form, []).append(i)
+        return found
 
 
 def strip_article(word: str) -> str:
@@ -123,12 +132,17 @@ class WordIndex:
 
     def find(self, words: Words) -> Iterator[tuple[int, int, str]]:
         """(first word, end word, value) of each term, left to right, not overlapping."""
-        i, n, forms, firsts = 0, len(words.forms), words.forms, self._by_first.keys()
-        while i < n:
+        starts = words.starts
+        firsts = self._by_first
+        # Only words with a form that starts some term are tried: a few in a report.
+        candidates = sorted(
+            {i for form, places in starts.items() if form in firsts for i in places}
+        )
+        n, forms, done = len(words.forms), words.forms, 0
+        for i in candidates:
+            if i < done:
+                continue  # inside the term found before
             hit = None
-            if firsts.isdisjoint(forms[i]):
-                i += 1
-                continue
             for form in forms[i]:
                 for rest, value in self._by_first.get(form, ()):
                     end = i + 1 + len(rest)
@@ -139,9 +153,7 @@ class WordIndex:
                     break
             if hit:
                 yield i, hit[0], hit[1]
-                i = hit[0]
-            else:
-                i += 1
+                done = hit[0]
 
 
 @lru_cache(maxsize=1)

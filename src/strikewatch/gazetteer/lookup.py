@@ -82,6 +82,8 @@ class Gazetteer:
         self.max_words = 1
         # First words of multi-word keys, so a scanner tries longer n-grams only after one.
         self.first_words: set[str] = set()
+        # Every key and every first word of one: the words a name can start with.
+        self.name_starts: set[str] = set()
         self._by_admin1: dict[str, list[Place]] | None = None
         for place in places:
             self.add(place)
@@ -97,9 +99,11 @@ class Gazetteer:
             bucket = self._index.setdefault(key, [])
             if place not in bucket:
                 bucket.append(place)
+            self.name_starts.add(key)
             if " " in key:
                 self.max_words = max(self.max_words, key.count(" ") + 1)
                 self.first_words.add(key.split(" ", 1)[0])
+                self.name_starts.add(key.split(" ", 1)[0])
 
     @classmethod
     def default(cls, extra: Iterable[Place] = ()) -> Gazetteer:
@@ -131,7 +135,7 @@ class Gazetteer:
 
     def starts_name(self, key: str | None) -> bool:
         """Tells whether a word key is a name or the first word of one (a cheap pre-check)."""
-        return key is not None and (key in self._index or key in self.first_words)
+        return key is not None and key in self.name_starts
 
     def within(self, place: Place, admin1: str, km: float) -> bool:
         """Tells whether any place of the governorate admin1 lies within km of place."""

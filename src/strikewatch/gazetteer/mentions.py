@@ -145,20 +145,16 @@ def scan_mentions(
 ) -> list[Mention]:
     """Gives the longest gazetteer match starting at each word, left to right."""
     found: list[Mention] = []
-    i, count = 0, len(spans)
-    starts = gazetteer.starts_name
-    while i < count:
-        key, alt = keys[i]
-        if not (starts(key) or starts(alt)):
-            i += 1
+    names = gazetteer.name_starts
+    done = 0
+    for i, (key, alt) in enumerate(keys):
+        if i < done or not (key in names or alt in names):
             continue
         hit = _match_at(text, i, spans, keys, gazetteer, lexicon)
-        if hit is None:
-            i += 1
-            continue
-        length, places = hit
-        found.append(Mention(spans[i][0], spans[i + length - 1][1], i, places, words=length))
-        i += length
+        if hit is not None:
+            length, places = hit
+            found.append(Mention(spans[i][0], spans[i + length - 1][1], i, places, words=length))
+            done = i + length
     return found
 
 
