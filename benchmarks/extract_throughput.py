@@ -1,8 +1,13 @@
 """Benchmark: extraction throughput (claims_for) on one core, in reports per second.
 
-usage: python benchmarks/extract_throughput.py [SOURCES_JSONL] [--repeat N]
+usage: python benchmarks/extract_throughput.py [SOURCES_JSONL] [--repeat N] [--limit N]
   SOURCES_JSONL  default ../shared/data/airwars-syria/sources.jsonl when present, else the
                  bundled demo corpus's reports JSON Lines.
+  --limit N      time only the first N reports (0: none, for an instruction count's baseline).
+
+Wall time on a shared virtual machine varies by a third within an hour. For a number that
+does not, count instructions: run under valgrind with --repeat 1 --limit 400 and again with
+--limit 0; the difference is the extraction of 400 reports (docs/measurements.md).
 
 Times the extraction stage alone (relevance, digest split, dates, places, counts,
 belligerents, strike type and targets) in this one process, after a warm-up that loads the
@@ -43,16 +48,28 @@ def load(path: Path) -> list[ReportInput]:
     return reports
 
 
+def _count(argv: list[str], name: str, default: int | None) -> int | None:
+    if name not in argv:
+        return default
+    at = argv.index(name) + 1
+    value = argv[at] if at < len(argv) else ""
+    if not value.isdigit():
+        raise SystemExit(f"extract_throughput: {name} takes a whole number, not {value!r}")
+    return int(value)
+
+
 def main(argv: list[str]) -> None:
     if "-h" in argv or "--help" in argv:
         print(__doc__)
         return
-    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    repeat = _count(argv, "--repeat", 3) or 1
+    limit = _count(argv, "--limit", None)
     paths = [a for a in argv if not a.startswith("--") and not a.isdigit()]
     path = Path(paths[0]) if paths else (CORPUS if CORPUS.exists() else DEMO)
     reports = load(path)
+    warm_up, reports = reports[:50], reports if limit is None else reports[:limit]
     gazetteer = Gazetteer.default()
-    for report in reports[:50]:
+    for report in warm_up:
         claims_for(report, gazetteer=gazetteer)
     best = float("inf")
     for _ in range(repeat):
@@ -60,6 +77,9 @@ def main(argv: list[str]) -> None:
         for report in reports:
             claims_for(report, gazetteer=gazetteer)
         best = min(best, time.process_time() - started)
+    if not reports or best <= 0:
+        print(f"{path.name}: no report timed")
+        return
     chars = sum(len(r.text) for r in reports) / max(len(reports), 1)
     print(f"{path.name}: {len(reports)} reports, {chars:.0f} characters on average")
     print(
