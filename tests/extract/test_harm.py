@@ -355,3 +355,41 @@ def test_a_harm_word_glued_to_a_hashtag_is_read() -> None:
     assert found.civilian_deaths == Range(1, 1)
     found = find_harm("#عاجلإصابة طفلين بقصف على الحي", language="ar")
     assert found.civilian_injuries == Range(2, 2)
+
+
+def test_members_of_an_armed_group_are_combatants() -> None:
+    # "Two of the organisation's cells", "dead and wounded from ISIS": the group they
+    # belong to says they fought.
+    cells = find_harm("مقتل 2 من خلايا التنظيم بعد حصار منزل في القرية", language="ar")
+    assert (cells.civilian_deaths, cells.combatant_deaths) == (None, Range(2, 2))
+    named = find_harm("مقتل 5 من داعش بغارة على موقع في البادية", language="ar")
+    assert (named.civilian_deaths, named.combatant_deaths) == (None, Range(5, 5))
+    # Without the party the same words count civilians; with it, none.
+    assert find_harm("قتلى وجرحى بقصف تركي على مقر", language="ar").civilian_deaths
+    assert find_harm("قتلى وجرحى من قسد بقصف تركي على مقر", language="ar").civilian_deaths is None
+    assert find_harm("سقوط قتلى من قسد بقصف تركي", language="ar").combatant_deaths is not None
+    # The family a victim belongs to is no armed group.
+    family = find_harm("مقتل 3 من عائلة واحدة بقصف على منزلهم", language="ar")
+    assert (family.civilian_deaths, family.combatant_deaths) == (Range(3, 3), None)
+
+
+def test_a_hedged_membership_still_names_combatants() -> None:
+    # "Two killed, likely members of the organisation."
+    found = find_harm("مقتل اثنين يرجح أنهما من عناصر التنظيم في اشتباك", language="ar")
+    assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(2, 2))
+    civilians = find_harm("مقتل اثنين يرجح أنهما من المدنيين في القصف", language="ar")
+    assert civilians.civilian_deaths == Range(2, 2)
+
+
+def test_a_relative_of_an_earlier_martyr_is_not_another_victim() -> None:
+    # "The girl, daughter of the martyr X, died of her wounds": the father died before.
+    found = find_harm(
+        "وفاة الطفلة ريم ابنة الشهيد سالم متأثرة بجراحها بعد قصف على البلدة", language="ar"
+    )
+    assert (found.civilian_deaths, found.children_killed) == (Range(1, 1), Range(1, 1))
+
+
+def test_fighters_killed_and_injured_together_are_combatants() -> None:
+    found = find_harm("سقوط 5 عناصر بين قتيل وجريح بقصف على مقر", language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (None, None)
+    assert found.combatant_deaths == Range(0, 5)

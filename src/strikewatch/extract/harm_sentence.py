@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from strikewatch.extract.harm_words import (
     HARM_CLASSES,
     Victim,
+    armed_group_at,
     bare_forms,
     cue_of,
     is_harmful,
@@ -72,8 +73,10 @@ class Sentence:
         for i in range(1, len(self.keys)):
             # "عدد الشهداء", "حصيلة جرحى القصف … إلى 10": the counted noun says which harm
             # the toll is of (حصيلة alone reads as deaths).
+            if self.keys[i - 1] not in self.rules.toll_nouns:
+                continue
             victim = victim_at(self.keys, i)
-            if self.keys[i - 1] in self.rules.toll_nouns and victim is not None:
+            if victim is not None:
                 harm = _OWN_HARM.get(victim.kind)
                 if harm is not None:
                     cues[i - 1] = cues[i] = harm
@@ -253,6 +256,16 @@ class Sentence:
         if counted is not None:
             count, j, vague = counted
             k = j + 1 if j < len(keys) and keys[j] in ("من", "of") else j
+            if (
+                j + 2 < len(keys)
+                and keys[j] in rules.hedges
+                and keys[j + 1] in rules.hedge_that
+                and keys[j + 2] == "من"
+            ):
+                k = j + 3  # "اثنين يرجح أنهما من عناصر التنظيم": likely members of
+            if k > j and (size := armed_group_at(keys, k)):
+                # "مقتل 5 من داعش": of an armed party, so its fighters.
+                return Group(count, "combatant", i, k + size, vague), True
             victim = victim_at(keys, k) or victim_at(keys, self._skip(k, 1, 1))
             if victim is not None:
                 start = self._skip(k, 1, 1) if victim_at(keys, k) is None else k
@@ -264,6 +277,9 @@ class Sentence:
                     # "20 قتيلا وجريحا": killed and injured together ("3 قتلى وجريحان": two).
                     kind, end = ("casualty" if other.kind != kind else kind), end + other.size
                 between = self._between(end)
+                if between == "joint" and kind == "combatant":
+                    # "عدة عناصر بين قتيل وجريح": fighters killed and injured together.
+                    return Group(count, kind, i, end + 3, vague, own="casualty"), True
                 if between == "joint":
                     # "20 مدنياً بين قتيل وجريح": killed and injured together.
                     kind, end = "casualty", end + 3
@@ -287,6 +303,8 @@ class Sentence:
             i > 0 and not rules.not_victim_after.isdisjoint(bare_forms(keys[i - 1]))
         ):
             return None
+        if self._describes_victim_before(i):
+            return None
         end = self._refine(i + victim.size)
         if end < len(keys) and keys[end] == "s":
             return None  # "the child's family": a possessive, not a victim
@@ -308,6 +326,17 @@ class Sentence:
         own = _OWN_HARM.get(victim.kind)
         group = Group(count, self._kind(victim, end), i, end, vague, plural=vague, own=own)
         return group, licensed
+
+    def _describes_victim_before(self, i: int) -> bool:
+        """Whether keys[i] is a kin noun of someone killed before ("ابنة الشهيد") that
+        follows a victim named just before it: "الطفلة ريم ابنة الشهيد" is one girl."""
+        keys = self.keys
+        if i + 1 >= len(keys) or keys[i] not in self.rules.kin_of:
+            return False
+        of_the_dead = keys[i + 1].startswith("ال") and is_harmful(keys[i + 1])
+        return of_the_dead and any(
+            victim_at(keys, i - back) is not None for back in (1, 2, 3) if i - back >= 0
+        )
 
     def _grammatical_count(self, victim: Victim, i: int) -> tuple[Range | None, bool]:
         if victim.number == "du":
@@ -359,6 +388,9 @@ class Sentence:
         vague_kind = victim.kind in HARM_CLASSES | {"person", "other"}
         if refined is not None and refined.kind == "combatant":
             return "combatant"  # "women fighters", "مدنيين مسلحين" are combatants
+        armed = end + 1 < len(self.keys) and self.keys[end] == "من"
+        if armed and victim.kind in HARM_CLASSES and armed_group_at(self.keys, end + 1):
+            return "combatant"  # "قتلى وجرحى من قسد": the party's own dead
         if vague_kind and refined is not None and refined.kind in CIVILIAN_CLASSES:
             return refined.kind
         return victim.kind

@@ -55,6 +55,10 @@ class Rules:
     rising: re.Pattern[str]
     strike: re.Pattern[str]
     not_victim_after: frozenset[str]
+    kin_of: frozenset[str]
+    armed_groups: frozenset[tuple[str, ...]]  # each name's folded words
+    hedges: frozenset[str]
+    hedge_that: frozenset[str]
     toll_nouns: frozenset[str]
     toll_to: frozenset[str]
     lose: frozenset[str]
@@ -116,6 +120,10 @@ def rules() -> Rules:
         rising=re.compile(_alternation(words["rising"])),
         strike=re.compile(_alternation(words["strike"])),
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
+        kin_of=frozenset(_fold(w) for w in words["kin_of"]),
+        armed_groups=frozenset(tuple(_fold(w).split()) for w in words["armed_groups"]),
+        hedges=frozenset(_fold(w) for w in words["hedges"]),
+        hedge_that=frozenset(_fold(w) for w in words["hedge_that"]),
         # With each clitic and article a word may carry: "الحصيلة", "والعدد" (bare_forms).
         toll_nouns=frozenset(
             prefix + noun
@@ -146,6 +154,17 @@ def bare_forms(key: str) -> tuple[str, ...]:
         if key.startswith(prefix) and len(key) - len(prefix) >= 2:
             forms.append(key[len(prefix) :])
     return tuple(forms)
+
+
+def armed_group_at(keys: list[str], i: int) -> int:
+    """How many words an armed party's name at keys[i] takes ("داعش", "حزب الله"), or 0."""
+    groups = rules().armed_groups
+    for size in (3, 2, 1):
+        if i + size <= len(keys):
+            rest = tuple(keys[i + 1 : i + size])
+            if any((form, *rest) in groups for form in bare_forms(keys[i])):
+                return size
+    return 0
 
 
 @cache
