@@ -387,6 +387,16 @@ def test_a_relative_of_an_earlier_martyr_is_not_another_victim() -> None:
         "وفاة الطفلة ريم ابنة الشهيد سالم متأثرة بجراحها بعد قصف على البلدة", language="ar"
     )
     assert (found.civilian_deaths, found.children_killed) == (Range(1, 1), Range(1, 1))
+    # A father who speaks of his martyred daughter is no victim; a killed wife is.
+    father = find_harm("والد الشهيدة سلمى يروي كيف استشهدت ابنته بقصف على المنزل", language="ar")
+    assert father.civilian_deaths == Range(1, 1)
+    wife = find_harm("استشهاد زوجة الشهيد سالم بقصف على المنزل", language="ar")
+    assert (wife.civilian_deaths, wife.women_killed) == (Range(1, 1), Range(1, 1))
+
+
+def test_a_martyr_named_by_his_trade_is_one_victim() -> None:
+    found = find_harm("دفن الشهيد المصور الصحفي سامر الذي قتل بغارة جوية", language="ar")
+    assert found.civilian_deaths == Range(1, 1)
 
 
 def test_fighters_killed_and_injured_together_are_combatants() -> None:

@@ -328,15 +328,14 @@ class Sentence:
         return group, licensed
 
     def _describes_victim_before(self, i: int) -> bool:
-        """Whether keys[i] is a kin noun of someone killed before ("ابنة الشهيد") that
-        follows a victim named just before it: "الطفلة ريم ابنة الشهيد" is one girl."""
+        """Whether keys[i] is a kin noun of someone killed before ("ابنة الشهيد", "والد
+        الشهيدة") that no cue makes a victim: "الطفلة ريم ابنة الشهيد" is one girl, "والد
+        الشهيدة يروي" a father who speaks; "استشهاد زوجة الشهيد" still counts the wife."""
         keys = self.keys
         if i + 1 >= len(keys) or keys[i] not in self.rules.kin_of:
             return False
         of_the_dead = keys[i + 1].startswith("ال") and is_harmful(keys[i + 1])
-        return of_the_dead and any(
-            victim_at(keys, i - back) is not None for back in (1, 2, 3) if i - back >= 0
-        )
+        return of_the_dead and i - 1 not in self.cues
 
     def _grammatical_count(self, victim: Victim, i: int) -> tuple[Range | None, bool]:
         if victim.number == "du":
@@ -374,11 +373,13 @@ class Sentence:
             later = victim_at(self.keys, end + 1)
             if later is not None and later.kind == "combatant":
                 return end + 1 + later.size
-        if end < len(self.keys):
+        # "الشهيد المصور الصحفي": nouns that follow without "و" describe the same person.
+        while end < len(self.keys):
             nxt = victim_at(self.keys, end)
             wanted = nxt is not None and nxt.kind in CIVILIAN_CLASSES | {"combatant"}
-            if nxt is not None and wanted and not self.keys[end].startswith("و"):
-                return end + nxt.size
+            if nxt is None or not wanted or self.keys[end].startswith("و"):
+                break
+            end += nxt.size
         return end
 
     def _kind(self, victim: Victim, end: int) -> str:
