@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from strikewatch.normalise import (
     _FOLD_PAIRS,
+    _MARKED_WORD,
     _blank_sentence_dots,
+    _close_up,
     fold_for_match,
     has_inner_marks,
     original_end,
@@ -93,3 +95,14 @@ def test_sentence_dots_follow_the_look_behind_rule(text: str) -> None:
 def test_letter_folding_is_one_translation(text: str) -> None:
     # Folding letter by letter gives what one simultaneous translation would.
     assert fold_for_match(text) == text.translate(str.maketrans(dict(_FOLD_PAIRS))).lower()
+
+
+# The marked-word pattern as first written, without possessive runs or its word-start check.
+_PLAIN_MARKED_WORD = re.compile(
+    f"{_LETTER}+(?:[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f.]+{_LETTER}+)+"
+)
+
+
+@given(st.text(alphabet=st.sampled_from([*"قتلجراء a.", "\u064e", "\u0651", "\u0640", "\u200c"])))
+def test_marked_words_match_the_plain_pattern(text: str) -> None:
+    assert _MARKED_WORD.sub(_close_up, text) == _PLAIN_MARKED_WORD.sub(_close_up, text)

@@ -53,7 +53,9 @@ def ascii_digits(text: str) -> str:
 # dot posts insert to slip past filters ("قُتل", "جرّاء", "مقـ.ـتل", "القص.ف").
 _LETTER = "[\u0621-\u063f\u0641-\u064a]"  # Arabic letters, tatweel (U+0640) left out
 _MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f"
-_MARKED_WORD = re.compile(f"{_LETTER}+(?:[{_MARKS}.]+{_LETTER}+)+")
+# Possessive runs, tried only where a word starts: letters and marks are disjoint, so this
+# matches what the plain pattern does without retrying every letter of every word.
+_MARKED_WORD = re.compile(f"(?<!{_LETTER}){_LETTER}++(?:[{_MARKS}.]++{_LETTER}++)+")
 _INNER_MARKS = re.compile(f"[{_MARKS}.]")
 # A cheap test for texts that have such a word (most have dots, few between letters).
 _ANY_MARKED = re.compile(f"[{_MARKS}]|{_LETTER}\\.{_LETTER}")
