@@ -9,9 +9,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from strikewatch.extract.harm_phrase import (
+    CIVILIAN_CLASSES,
+    describes_victim_before,
+    grammatical_count,
+    refine,
+    victim_class,
+)
 from strikewatch.extract.harm_words import (
     HARM_CLASSES,
-    Victim,
     armed_group_at,
     bare_forms,
     cue_of,
@@ -24,14 +30,11 @@ from strikewatch.extract.numbers import Range, read_quantity
 __all__ = ["CIVILIAN_CLASSES", "Group", "Sentence"]
 
 _CONJUNCTIONS = frozenset({"و", "and", "or", "او", ",", "&"})
-CIVILIAN_CLASSES = frozenset({"civilian", "child", "woman"})
 # How many words from a harm word a victim group may start.
 _REACH = 12
 _OWN_HARM = {"killed": "death", "injured": "injury", "casualty": "both"}
 _PASSIVE = frozenset({"were", "was", "been", "are", "is"})
 _JOINERS = _CONJUNCTIONS | {"a", "an", "one", "the", "her", "his", "their"}
-# Words between an English determiner and its noun: "a 10-year-old boy", "a young man".
-_AGE_WORDS = frozenset({"year", "years", "old", "month", "months", "young", "elderly", "little"})
 
 
 @dataclass
@@ -269,8 +272,8 @@ class Sentence:
             victim = victim_at(keys, k) or victim_at(keys, self._skip(k, 1, 1))
             if victim is not None:
                 start = self._skip(k, 1, 1) if victim_at(keys, k) is None else k
-                end = self._refine(start + victim.size)
-                kind = self._kind(victim, end)
+                end = refine(self.keys, start + victim.size)
+                kind = victim_class(self.keys, victim, end)
                 other = victim_at(keys, end) if end < len(keys) else None
                 joined = other is not None and other.kind in HARM_CLASSES and other.number != "du"
                 if kind in HARM_CLASSES and other is not None and joined:
@@ -303,12 +306,12 @@ class Sentence:
             i > 0 and not rules.not_victim_after.isdisjoint(bare_forms(keys[i - 1]))
         ):
             return None
-        if self._describes_victim_before(i):
+        if describes_victim_before(keys, rules, self.cues, i):
             return None
-        end = self._refine(i + victim.size)
+        end = refine(self.keys, i + victim.size)
         if end < len(keys) and keys[end] == "s":
             return None  # "the child's family": a possessive, not a victim
-        stated, vague = self._grammatical_count(victim, i)
+        stated, vague = grammatical_count(keys, rules, self.cues, victim, i)
         if stated is None:
             return None
         count = stated
@@ -324,77 +327,10 @@ class Sentence:
             or self._cue_after(end)
         )
         own = _OWN_HARM.get(victim.kind)
-        group = Group(count, self._kind(victim, end), i, end, vague, plural=vague, own=own)
+        group = Group(
+            count, victim_class(self.keys, victim, end), i, end, vague, plural=vague, own=own
+        )
         return group, licensed
-
-    def _describes_victim_before(self, i: int) -> bool:
-        """Whether keys[i] is a kin noun of someone killed before ("ابنة الشهيد", "والد
-        الشهيدة") that no cue makes a victim: "الطفلة ريم ابنة الشهيد" is one girl, "والد
-        الشهيدة يروي" a father who speaks; "استشهاد زوجة الشهيد" still counts the wife."""
-        keys = self.keys
-        if i + 1 >= len(keys) or keys[i] not in self.rules.kin_of:
-            return False
-        of_the_dead = keys[i + 1].startswith("ال") and is_harmful(keys[i + 1])
-        return of_the_dead and i - 1 not in self.cues
-
-    def _grammatical_count(self, victim: Victim, i: int) -> tuple[Range | None, bool]:
-        if victim.number == "du":
-            return Range.exact(2), False
-        if victim.number == "sg":
-            # A headline may start with a bare noun: "Child killed in …".
-            back = i - 1
-            while back > 0 and (self.keys[back] in _AGE_WORDS or self.keys[back].isdecimal()):
-                back -= 1
-            # "a young man", "kills civilian" (a headline's object), "Child killed …".
-            determined = (
-                i == 0
-                or self.keys[back] in self.rules.determiners
-                or self.keys[i - 1] in self.rules.determiners
-                or i - 1 in self.cues
-            )
-            if self.keys[i].isascii() and not determined:
-                return None, False
-            return Range.exact(1), False
-        if victim.kind in HARM_CLASSES and self.keys[i].isascii():
-            return None, False  # "were injured", "the dead": a cue, not a count
-        if victim.kind == "other" and not self.rules.count_others:
-            return None, False
-        return self.rules.plural, True
-
-    def _refine(self, end: int) -> int:
-        """Where a victim phrase ends, taking a following "مدنيين"/"civilians" along."""
-        if end < len(self.keys) and not self.keys[end].isascii():
-            # "طفل آخر", "مدنيين آخرين": "other" after a noun describes it, no new victim.
-            other = victim_at(self.keys, end)
-            if other is not None and other.kind == "other" and not self.keys[end].startswith("و"):
-                return end + other.size
-        if end + 1 < len(self.keys) and self.keys[end].isascii():
-            # "women SDF fighters", "female fighters": the second noun says who they were.
-            later = victim_at(self.keys, end + 1)
-            if later is not None and later.kind == "combatant":
-                return end + 1 + later.size
-        # "الشهيد المصور الصحفي": nouns that follow without "و" describe the same person.
-        while end < len(self.keys):
-            nxt = victim_at(self.keys, end)
-            wanted = nxt is not None and nxt.kind in CIVILIAN_CLASSES | {"combatant"}
-            if nxt is None or not wanted or self.keys[end].startswith("و"):
-                break
-            end += nxt.size
-        return end
-
-    def _kind(self, victim: Victim, end: int) -> str:
-        """The victim class, using an adjective that follows a harm noun (شهداء مدنيين)."""
-        prev_word = self.keys[end - 1] if end > 0 else ""
-        refined = victim_at(self.keys, end - 1) if prev_word else None
-        vague_kind = victim.kind in HARM_CLASSES | {"person", "other"}
-        if refined is not None and refined.kind == "combatant":
-            return "combatant"  # "women fighters", "مدنيين مسلحين" are combatants
-        armed = end + 1 < len(self.keys) and self.keys[end] == "من"
-        if armed and victim.kind in HARM_CLASSES and armed_group_at(self.keys, end + 1):
-            return "combatant"  # "قتلى وجرحى من قسد": the party's own dead
-        if vague_kind and refined is not None and refined.kind in CIVILIAN_CLASSES:
-            return refined.kind
-        return victim.kind
 
     def _assign_harm(self) -> None:
         cue_at = sorted(self.cues)

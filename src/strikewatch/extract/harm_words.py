@@ -21,6 +21,7 @@ __all__ = [
     "HARM_CLASSES",
     "Rules",
     "Victim",
+    "armed_group_at",
     "bare_forms",
     "cue_of",
     "is_harmful",
