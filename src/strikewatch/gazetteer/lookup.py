@@ -133,10 +133,6 @@ class Gazetteer:
         """The places under an already-built key (see name_key), or None: no copy, for scanning."""
         return self._index.get(key)
 
-    def starts_name(self, key: str | None) -> bool:
-        """Tells whether a word key is a name or the first word of one (a cheap pre-check)."""
-        return key is not None and key in self.name_starts
-
     def within(self, place: Place, admin1: str, km: float) -> bool:
         """Tells whether any place of the governorate admin1 lies within km of place."""
         if self._by_admin1 is None:
