@@ -160,7 +160,7 @@ CAMPAIGN = {"RS": "russia", "TS": "turkey", "CS": "us-led-coalition", "IS": "isr
 def campaign_conflicts(incidents: dict[str, dict[str, Any]]) -> set[str]:
     """Incidents whose listed belligerents leave out their own campaign's belligerent.
 
-    On the development corpus these are 15 "IS" incidents of 2025 listing only "Turkish
+    On the development corpus these are 15 "IS" incidents of 2024-25 listing only "Turkish
     Military" while their sources tell of Israeli strikes: a labelling slip, reported apart.
     """
     return {
