@@ -73,6 +73,21 @@ def test_place_led_paragraphs_split_without_a_heading() -> None:
     assert text[spans[1].start : spans[1].end].startswith("حمص:")
 
 
+def test_a_list_of_months_is_a_tally_not_events() -> None:
+    text = (
+        "Artillery shelling on the village of Tal Warda killed two civilians on Monday, "
+        "local sources said; the shells hit a house near the school.\n\n"
+        "Attacks on the area this year, by month:\n"
+        "• January: Four attacks on the town of Sahl Akhdar left six civilians dead.\n"
+        "• February: Two attacks on the village of Ain Nour injured a woman.\n"
+        "• آذار: ثلاث هجمات على بلدة الياسمين أسفرت عن مقتل رجل.\n"
+    )
+    assert [s.reason for s in split_events(text, language="en")] == ["one report"]
+    # The same lines dated to the day are a chronology of events.
+    dated = text.replace("January:", "January 3:").replace("February:", "February 9:")
+    assert [s.reason for s in split_events(dated, language="en")][:2] == ["list item"] * 2
+
+
 def test_ordinary_report_is_one_span_equal_to_the_core() -> None:
     relevance = assess_relevance(ORDINARY, language="ar")
     spans = split_events(ORDINARY, language="ar", core=relevance.core)

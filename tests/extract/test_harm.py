@@ -135,6 +135,20 @@ def test_yearly_tallies_are_not_this_incident() -> None:
     assert deaths("قتل 250 مدنيا منذ بداية العام في المحافظة") is None
 
 
+def test_a_months_line_of_a_tally_is_not_this_incident() -> None:
+    text = (
+        "A drone strike on a house in the village of Tal Warda killed two civilians.\n\n"
+        "Drone attacks this year, by month:\n"
+        "• January: Four attacks left six civilians dead. In addition, 12 others were injured.\n"
+        "• شباط: ثلاث هجمات أسفرت عن مقتل 9 مدنيين"
+    )
+    found = find_harm(text, language="en")
+    assert found.civilian_deaths == Range(2, 2)
+    assert found.civilian_injuries is None
+    # A dated line of a chronology is an event, not a tally.
+    assert deaths("• March 4: a drone killed three civilians in a car") == Range(3, 3)
+
+
 def test_spans_point_at_the_phrases_used() -> None:
     text = "قصف على القرية. استشهد 4 مدنيين جراء الغارة"
     found = find_harm(text, language="ar")

@@ -190,3 +190,18 @@ def date_vocabulary() -> DateVocabulary:
         re.compile(_any_of(midnight)),
         re.compile(trie_pattern(names)) if names else None,
     )
+
+
+@cache
+def month_led() -> re.Pattern[str]:
+    """Folded text opening with a month and no day: "• January: …", "- آذار 2024: …".
+
+    Such a line heads a month's tally of many strikes, not one event. ``match()`` it at
+    a piece's start, or ``finditer()`` it for whole such lines (it matches to the line end).
+    """
+    months = [k for k, p in date_vocabulary().by_text.items() if p.kind is WordKind.MONTH]
+    return re.compile(
+        r"^[ \t\u200e\u200f]*(?:[-•▪●◾■◽▫️⚫🔴🔸🔹🔻📍⭕✅]+\s*)?"
+        rf"(?:{trie_pattern(months)})(?:\s*/\s*\w+)?(?:\s+(?:19|20)\d\d)?\s*[:–].*",
+        re.MULTILINE,
+    )

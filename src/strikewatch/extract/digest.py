@@ -5,7 +5,8 @@ place, or numbered and bulleted lists of incidents. Splitting is conservative: a
 article that mentions a second place in passing stays one event, because a false split
 hands the other extractors half a report. A text is split only on list items, or on
 paragraphs under a round-up heading or in "Place: what happened" form, and only when
-at least two of them each carry a strike or harm word and a place.
+at least two of them each carry a strike or harm word and a place. A list of months
+("• January: three attacks left …") is a statistic, not a chronology of events.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from strikewatch.extract.chrome import find_core
+from strikewatch.extract.dates_lang import month_led
 from strikewatch.extract.relevance import harm_cues
 from strikewatch.normalise import fold_for_match
 
@@ -87,6 +89,9 @@ def _place_key(piece: str) -> str | None:
 
 def _event_place(text: str, start: int, end: int) -> str | None:
     """The place key of text[start:end] when it tells of a strike or harm, else None."""
+    # A month's tally ("• March: two attacks injured two people") sums many strikes.
+    if month_led().match(fold_for_match(text[start : min(end, start + 40)]).lstrip()):
+        return None
     if not harm_cues(text, start, end):
         return None
     return _place_key(text[start:end])

@@ -56,6 +56,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from strikewatch.extract.dates_lang import month_led
 from strikewatch.extract.harm_sentence import Group, Sentence
 from strikewatch.extract.harm_totals import sentence_totals
 from strikewatch.extract.harm_words import is_harmful, prefilter, rules
@@ -96,10 +97,14 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
     nobody = False
     # Only sentences with a harm word are tokenised: most of a page is not.
     hits = [m.start() for m in harm_words.finditer(folded_text)]
+    # A month's line of a tally ("• March: two attacks injured two people") sums strikes.
+    months = [m.span() for m in month_led().finditer(folded_text)] if hits else []
     for sentence in _SENTENCE.finditer(folded_text):
         start, end = sentence.span()
         at = bisect_left(hits, start)
         if at == len(hits) or hits[at] >= end:
+            continue
+        if months and _inside([a for a, _ in months], months, start):
             continue
         folded = sentence.group()
         if lex.tally.search(folded) or lex.background.search(folded):
