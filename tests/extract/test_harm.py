@@ -135,6 +135,29 @@ def test_yearly_tallies_are_not_this_incident() -> None:
     assert deaths("قتل 250 مدنيا منذ بداية العام في المحافظة") is None
 
 
+def test_the_dead_of_an_armed_party_are_combatants() -> None:
+    found = find_harm("ارتفع عدد قتلى قوات النظام في الهجوم إلى 12", language="ar")
+    assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(12, 12))
+    found = find_harm("وأكدت مصادر ارتفاع عدد قتلى «قسد» في المعسكر إلى 31 قتيلاً", language="ar")
+    assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(31, 31))
+    # "ضحايا X" are X's victims, not its dead.
+    assert deaths("ارتفع عدد ضحايا النظام في البلدة إلى 7 مدنيين") == Range(7, 7)
+    assert deaths("مقتل 5 مدنيين من قبل قوات النظام") == Range(5, 5)
+
+
+def test_a_toll_far_from_its_noun_still_counts() -> None:
+    assert deaths("ارتفع عدد الضحايا في القصف على القرية إلى 12") == Range(12, 12)
+    # "إلى 3 مشافي" counts hospitals, not victims.
+    found = find_harm("أصيب عدد من المدنيين ونقلوا إلى 3 مشافي", language="ar")
+    assert found.civilian_injuries is not None and found.civilian_injuries.low == 2
+
+
+def test_a_misspelt_no_casualties_is_zero() -> None:
+    text = "Missiles hit a depot near the airport. No causalities have been reported."
+    assert deaths(text) == Range(0, 0)
+    assert deaths("This is the fifth attack since early 2023, which killed 9 people.") is None
+
+
 def test_a_months_line_of_a_tally_is_not_this_incident() -> None:
     text = (
         "A drone strike on a house in the village of Tal Warda killed two civilians.\n\n"

@@ -13,6 +13,7 @@ from strikewatch.extract.harm_words import (
     Rules,
     Victim,
     armed_group_at,
+    bare_forms,
     is_harmful,
     victim_at,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "CIVILIAN_CLASSES",
     "describes_victim_before",
     "grammatical_count",
+    "of_armed_party",
     "refine",
     "victim_class",
 ]
@@ -69,6 +71,17 @@ def grammatical_count(
     return rules.plural, True
 
 
+def of_armed_party(keys: list[str], end: int, rules: Rules, noun: int) -> bool:
+    """Whether the victim noun at keys[noun], ending at end, is followed by an armed party
+    it belongs to: "من قسد" after any, the party's name itself after a killed noun
+    ("قتلى قوات النظام"), not after "ضحايا" (whose genitive names the attacker)."""
+    if end + 1 < len(keys) and keys[end] == "من" and armed_group_at(keys, end + 1):
+        return True
+    if end >= len(keys) or keys[noun].isascii():
+        return False
+    return rules.victims_of.isdisjoint(bare_forms(keys[noun])) and bool(armed_group_at(keys, end))
+
+
 def refine(keys: list[str], end: int) -> int:
     """Where a victim phrase ends, taking a following "مدنيين"/"civilians" along."""
     if end < len(keys) and not keys[end].isascii():
@@ -91,15 +104,14 @@ def refine(keys: list[str], end: int) -> int:
     return end
 
 
-def victim_class(keys: list[str], victim: Victim, end: int) -> str:
+def victim_class(keys: list[str], victim: Victim, start: int, end: int, rules: Rules) -> str:
     """The victim class, using an adjective that follows a harm noun (شهداء مدنيين)."""
     refined = victim_at(keys, end - 1) if end > 0 and keys[end - 1] else None
     vague_kind = victim.kind in HARM_CLASSES | {"person", "other"}
     if refined is not None and refined.kind == "combatant":
         return "combatant"  # "women fighters", "مدنيين مسلحين" are combatants
-    armed = end + 1 < len(keys) and keys[end] == "من"
-    if armed and victim.kind in HARM_CLASSES and armed_group_at(keys, end + 1):
-        return "combatant"  # "قتلى وجرحى من قسد": the party's own dead
+    if victim.kind in HARM_CLASSES and of_armed_party(keys, end, rules, start):
+        return "combatant"  # "قتلى وجرحى من قسد", "قتلى قسد": the party's own dead
     if vague_kind and refined is not None and refined.kind in CIVILIAN_CLASSES:
         return refined.kind
     return victim.kind

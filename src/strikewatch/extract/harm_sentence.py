@@ -35,6 +35,8 @@ _REACH = 12
 _OWN_HARM = {"killed": "death", "injured": "injury", "casualty": "both"}
 _PASSIVE = frozenset({"were", "was", "been", "are", "is"})
 _JOINERS = _CONJUNCTIONS | {"a", "an", "one", "the", "her", "his", "their"}
+# Victims a toll may name without saying who they were (a party's toll makes them its own).
+_UNQUALIFIED = frozenset({"person", "killed", "injured", "casualty"})
 
 
 @dataclass
@@ -69,7 +71,23 @@ class Sentence:
         self.cues = self._find_cues()
         self.groups: list[Group] = []
         self._find_groups()
+        if self.toll_count and self._party_toll():
+            # "ارتفاع عدد قتلى قسد … إلى 46 قتيلاً": the toll is the party's dead.
+            for group in self.groups:
+                if group.toll and group.victim in _UNQUALIFIED:
+                    group.victim = "combatant"
         self._assign_harm()
+
+    def _party_toll(self) -> bool:
+        """Whether a toll noun counts an armed party's victims ("عدد قتلى قسد")."""
+        keys = self.keys
+        for i, key in enumerate(keys[:-1]):
+            victim = victim_at(keys, i + 1) if key in self.rules.toll_nouns else None
+            if victim is not None:
+                end = i + 1 + victim.size
+                if victim_class(keys, victim, i + 1, end, self.rules) == "combatant":
+                    return True
+        return False
 
     def _find_cues(self) -> dict[int, str]:
         cues = {i: c for i, key in enumerate(self.keys) if (c := cue_of(key)) is not None}
@@ -273,7 +291,7 @@ class Sentence:
             if victim is not None:
                 start = self._skip(k, 1, 1) if victim_at(keys, k) is None else k
                 end = refine(self.keys, start + victim.size)
-                kind = victim_class(self.keys, victim, end)
+                kind = victim_class(self.keys, victim, start, end, rules)
                 other = victim_at(keys, end) if end < len(keys) else None
                 joined = other is not None and other.kind in HARM_CLASSES and other.number != "du"
                 if kind in HARM_CLASSES and other is not None and joined:
@@ -296,8 +314,16 @@ class Sentence:
                 return Group(count, kind, i, end, vague, own=own), True
             if self._between(j) == "joint":
                 return Group(count, "casualty", i, j + 3, vague, own="casualty"), True
-            # "يرتفع العدد إلى 5": a toll's bare count, the toll noun right before "to".
-            toll = i > 1 and keys[i - 1] in rules.toll_to and keys[i - 2] in rules.toll_nouns
+            # "يرتفع العدد إلى 5", "ارتفع عدد الضحايا في القرية إلى 12": a toll's bare
+            # count after "to" (not "إلى 3 مشافي", a count of something else).
+            toll = (
+                i > 1
+                and keys[i - 1] in rules.toll_to
+                and (
+                    keys[i - 2] in rules.toll_nouns
+                    or (self.toll_count and not (j < len(keys) and self._is_noun(j)))
+                )
+            )
             if toll or self._cue_before(i) or self._cue_after(j):
                 return Group(count, "person", i, j, vague), True
             return None
@@ -327,9 +353,8 @@ class Sentence:
             or self._cue_after(end)
         )
         own = _OWN_HARM.get(victim.kind)
-        group = Group(
-            count, victim_class(self.keys, victim, end), i, end, vague, plural=vague, own=own
-        )
+        kind = victim_class(self.keys, victim, i, end, rules)
+        group = Group(count, kind, i, end, vague, plural=vague, own=own)
         return group, licensed
 
     def _assign_harm(self) -> None:

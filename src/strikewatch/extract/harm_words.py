@@ -58,6 +58,7 @@ class Rules:
     not_victim_after: frozenset[str]
     kin_of: frozenset[str]
     armed_groups: frozenset[tuple[str, ...]]  # each name's folded words
+    victims_of: frozenset[str]  # victim nouns whose genitive names the attacker
     hedges: frozenset[str]
     hedge_that: frozenset[str]
     toll_nouns: frozenset[str]
@@ -123,6 +124,7 @@ def rules() -> Rules:
         not_victim_after=frozenset(_fold(w) for w in words["not_victim_after"]),
         kin_of=frozenset(_fold(w) for w in words["kin_of"]),
         armed_groups=frozenset(tuple(_fold(w).split()) for w in words["armed_groups"]),
+        victims_of=frozenset(_fold(w) for w in words["victims_of"]),
         hedges=frozenset(_fold(w) for w in words["hedges"]),
         hedge_that=frozenset(_fold(w) for w in words["hedge_that"]),
         # With each clitic and article a word may carry: "الحصيلة", "والعدد" (bare_forms).
