@@ -158,6 +158,15 @@ def test_a_misspelt_no_casualties_is_zero() -> None:
     assert deaths("This is the fifth attack since early 2023, which killed 9 people.") is None
 
 
+def test_a_campaigns_toll_is_a_tally() -> None:
+    text = (
+        "قصفت قوات النظام البلدة ضمن حملة التصعيد المستمرة منذ نحو شهر والتي أسفرت عن مقتل"
+        " أكثر من 60 مدنياً. وأدى القصف إلى إصابة امرأتين"
+    )
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.civilian_injuries) == (None, Range(2, 2))
+
+
 def test_a_months_line_of_a_tally_is_not_this_incident() -> None:
     text = (
         "A drone strike on a house in the village of Tal Warda killed two civilians.\n\n"
