@@ -135,6 +135,22 @@ def test_yearly_tallies_are_not_this_incident() -> None:
     assert deaths("قتل 250 مدنيا منذ بداية العام في المحافظة") is None
 
 
+def test_the_parts_of_an_unnumbered_plural_give_its_count() -> None:
+    text = "ارتكب الطيران مجزرة راح ضحيتها عائلة كاملة (رجل وزوجته و3 من أطفالهم) في القرية"
+    found = find_harm(text, language="ar")
+    # Five are named; the plural's ceiling stays, as its parts may be only some of them.
+    assert found.civilian_deaths == Range(5, 9)
+    assert found.children_killed == Range(3, 3)
+    found = find_harm("استشهد مدنيون بينهم 3 أطفال في القصف", language="ar")
+    assert (found.civilian_deaths, found.children_killed) == (Range(3, 9), Range(3, 3))
+    assert deaths("استشهد 5 مدنيين بينهم 3 أطفال") == Range(5, 5)
+
+
+def test_a_count_of_someones_kin_in_english() -> None:
+    found = find_harm("The strike killed a man and three of his children.", language="en")
+    assert (found.civilian_deaths, found.children_killed) == (Range(4, 4), Range(3, 3))
+
+
 def test_the_dead_of_an_armed_party_are_combatants() -> None:
     found = find_harm("ارتفع عدد قتلى قوات النظام في الهجوم إلى 12", language="ar")
     assert (found.civilian_deaths, found.combatant_deaths) == (None, Range(12, 12))

@@ -37,6 +37,7 @@ _PASSIVE = frozenset({"were", "was", "been", "are", "is"})
 _JOINERS = _CONJUNCTIONS | {"a", "an", "one", "the", "her", "his", "their"}
 # Victims a toll may name without saying who they were (a party's toll makes them its own).
 _UNQUALIFIED = frozenset({"person", "killed", "injured", "casualty"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 
 
 @dataclass
@@ -277,6 +278,8 @@ class Sentence:
         if counted is not None:
             count, j, vague = counted
             k = j + 1 if j < len(keys) and keys[j] in ("من", "of") else j
+            if k > j and k + 1 < len(keys) and keys[k] in _POSSESSIVES:
+                k += 1  # "three of his children"
             if (
                 j + 2 < len(keys)
                 and keys[j] in rules.hedges

@@ -68,10 +68,16 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
     numbered = {g.harm for g in sentence.groups if not g.plural}
     repeated = _repeated_lists(sentence)
     parent: Group | None = None
+    # "عائلة كاملة (رجل وزوجته و3 من أطفالهم)": an unnumbered plural's breakdown gives
+    # the numbers; the plural's own ceiling stays the total's (the parts may be a few).
+    loose: Group | None = None
+    ceilings: dict[str, int] = {}
     for g in sentence.groups:
         covered = g.harm in numbered or "both" in numbered
         skipped = g.harm in (None, "other") or g.broken_down  # the parts count instead
         if skipped or (g.plural and covered) or g.head in repeated:
+            if not g.subset and not skipped and g.plural and g.head not in repeated:
+                loose = g
             continue
         deaths = g.harm in ("death", "both")
         floor = sentence.rules.joint_floor if g.harm == "both" else g.count.low
@@ -81,19 +87,30 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
         if deaths and g.victim == "woman":
             add("women_killed", death_count, g)
         if not g.subset:
-            parent = g
+            parent, loose = g, None
+        elif loose is not None and loose.victim in civilian:
+            pass  # the parts of an unnumbered plural of civilians
         elif parent is None or parent.victim in civilian or g.victim not in CIVILIAN_CLASSES:
             continue
         # Else "ثلاثة أشخاص (طفلان ومرتزق)": the civilians named within a total that
         # is not all civilian are counted, as the total itself is not.
         if g.victim in civilian:
+            in_loose = g.subset and loose is not None
             if deaths:
                 add("civilian_deaths", death_count, g)
+                if in_loose and loose is not None:
+                    ceilings["civilian_deaths"] = loose.count.high
             if g.harm in ("injury", "both"):
                 low = 0 if g.harm == "both" else g.count.low
                 add("civilian_injuries", Range(low, g.count.high), g)
+                if in_loose and loose is not None:
+                    ceilings["civilian_injuries"] = loose.count.high
         elif g.victim == "combatant" and deaths:
             add("combatant_deaths", death_count, g)
+    for name, ceiling in ceilings.items():
+        total, _vague, used = out[name]
+        if ceiling > total.high:
+            out[name] = (Range(total.low, ceiling), True, used)
     # "استشهاد امرأة … قبل أن ترتفع الحصيلة إلى أربعة": the toll is the total.
     for name, toll in tolls.items():
         if name not in out or toll[0].high >= out[name][0].high:
