@@ -146,6 +146,17 @@ def test_the_parts_of_an_unnumbered_plural_give_its_count() -> None:
     assert deaths("استشهد 5 مدنيين بينهم 3 أطفال") == Range(5, 5)
 
 
+def test_children_of_another_sentence_never_outnumber_the_dead() -> None:
+    text = "استشهد مدني بقصف مدفعي على البلدة. وفي حادثة أخرى قتل 4 أطفال برصاص مجهولين"
+    found = find_harm(text, language="ar")
+    assert (found.civilian_deaths, found.children_killed) == (Range(1, 1), None)
+    assert "children_killed" not in found.spans
+    assert any(r.startswith("children_killed 4..4 left out") for r in found.reasons)
+    # From the same sentence as the total, they stay.
+    found = find_harm("استشهد 5 مدنيين بينهم 3 أطفال بقصف على البلدة", language="ar")
+    assert found.children_killed == Range(3, 3)
+
+
 def test_a_count_of_someones_kin_in_english() -> None:
     found = find_harm("The strike killed a man and three of his children.", language="en")
     assert (found.civilian_deaths, found.children_killed) == (Range(4, 4), Range(3, 3))

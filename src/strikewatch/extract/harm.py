@@ -189,6 +189,20 @@ def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
         spans[name] = [(words[g.start].start, words[g.end - 1].end) for g in used]
         kind = "vague count by convention" if vague else "stated count"
         reasons.append(f"{name} {total.low}..{total.high}: {kind}")
+    civilians = values["civilian_deaths"]
+    for name in ("children_killed", "women_killed"):
+        part = values[name]
+        if part is None or civilians is None or part.low <= civilians.high:
+            continue
+        if best[name][3] is not best["civilian_deaths"][3]:
+            # Read from another sentence than the total and more than it: another event
+            # or a tally ("… including 10 women" of a month), not this strike's victims.
+            values[name] = None
+            del spans[name]
+            reasons = [r for r in reasons if not r.startswith(f"{name} ")]
+            reasons.append(
+                f"{name} {part.low}..{part.high} left out: another sentence, above civilian deaths"
+            )
     # "No casualties" holds only for a report that counts no one: beside a stated count
     # it is about another strike of a round-up, or the damage of this one.
     if nobody and not any(values.values()):
