@@ -99,12 +99,13 @@ def find_harm(text: str, *, language: str | None) -> HarmFinding:
     hits = [m.start() for m in harm_words.finditer(folded_text)]
     # A month's line of a tally ("• March: two attacks injured two people") sums strikes.
     months = [m.span() for m in month_led().finditer(folded_text)] if hits else []
+    month_starts = [a for a, _ in months]
     for sentence in _SENTENCE.finditer(folded_text):
         start, end = sentence.span()
         at = bisect_left(hits, start)
         if at == len(hits) or hits[at] >= end:
             continue
-        if months and _inside([a for a, _ in months], months, start):
+        if months and _inside(month_starts, months, start):
             continue
         folded = sentence.group()
         if lex.tally.search(folded) or lex.background.search(folded):
@@ -194,7 +195,8 @@ def _finding(best: dict[str, _Best], nobody: bool) -> HarmFinding:
         part = values[name]
         if part is None or civilians is None or part.low <= civilians.high:
             continue
-        if best[name][3] is not best["civilian_deaths"][3]:
+        sentence_of_part, sentence_of_total = best[name][3], best["civilian_deaths"][3]
+        if sentence_of_part is not sentence_of_total:
             # Read from another sentence than the total and more than it: another event
             # or a tally ("… including 10 women" of a month), not this strike's victims.
             values[name] = None

@@ -95,16 +95,16 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
         # Else "ثلاثة أشخاص (طفلان ومرتزق)": the civilians named within a total that
         # is not all civilian are counted, as the total itself is not.
         if g.victim in civilian:
-            in_loose = g.subset and loose is not None
+            ceiling = loose.count.high if g.subset and loose is not None else None
             if deaths:
                 add("civilian_deaths", death_count, g)
-                if in_loose and loose is not None:
-                    ceilings["civilian_deaths"] = loose.count.high
+                if ceiling is not None:
+                    ceilings["civilian_deaths"] = ceiling
             if g.harm in ("injury", "both"):
                 low = 0 if g.harm == "both" else g.count.low
                 add("civilian_injuries", Range(low, g.count.high), g)
-                if in_loose and loose is not None:
-                    ceilings["civilian_injuries"] = loose.count.high
+                if ceiling is not None:
+                    ceilings["civilian_injuries"] = ceiling
         elif g.victim == "combatant" and deaths:
             add("combatant_deaths", death_count, g)
     for name, ceiling in ceilings.items():
