@@ -46,7 +46,7 @@ def _share_in_common(claims: list[LinkClaim]) -> float:
     """The exact share of all pairs of claims naming a strike type in common."""
     counts = Counter(frozenset(c.strike_type) for c in claims)
     kinds = list(counts)
-    common = sum(counts[a] * counts[a] * 0.5 - counts[a] * 0.5 for a in kinds)
+    common = sum(counts[a] * (counts[a] - 1) / 2 for a in kinds)  # pairs of one kind
     common += sum(counts[a] * counts[b] for a, b in combinations(kinds, 2) if a & b)
     n = len(claims)
     return common / (n * (n - 1) / 2)
