@@ -73,7 +73,7 @@ class Sentence:
         self.groups: list[Group] = []
         self._find_groups()
         if self.toll_count and self._party_toll():
-            # "ارتفاع عدد قتلى قسد … إلى 46 قتيلاً": the toll is the party's dead.
+            # "عدد قتلى قسد في الهجوم ارتفع إلى 31 قتيلاً": the toll is the party's dead.
             for group in self.groups:
                 if group.toll and group.victim in _UNQUALIFIED:
                     group.victim = "combatant"

@@ -68,7 +68,7 @@ def sentence_totals(sentence: Sentence) -> dict[str, tuple[Range, bool, list[Gro
     numbered = {g.harm for g in sentence.groups if not g.plural}
     repeated = _repeated_lists(sentence)
     parent: Group | None = None
-    # "عائلة كاملة (رجل وزوجته و3 من أطفالهم)": an unnumbered plural's breakdown gives
+    # "أسرة كاملة (أب وأم وطفلان وجدة)": an unnumbered plural's breakdown gives
     # the numbers; the plural's own ceiling stays the total's (the parts may be a few).
     loose: Group | None = None
     ceilings: dict[str, int] = {}
