@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from strikewatch.extract.chrome import find_core, find_stamp
@@ -148,6 +150,17 @@ def test_fold_for_harm_maps_back_across_removed_marks() -> None:
     folded = fold_for_harm("قـ ـصف X")
     assert folded.folded == "قصف x"
     assert folded.original_offset(folded.folded.index("x")) == len("قـ ـصف ")
+
+
+def test_spans_map_back_like_offsets_across_several_removed_marks() -> None:
+    text = "\u200fقـ.ـصف على البلدة\u200f ثم استـ*ـهداف جديد\u200e وقـ ـصف آخر"
+    folded = fold_for_harm(text)
+    assert len(folded.folded_starts) > 3  # several pieces were removed
+    spans = [m.span() for m in re.finditer(r"\w+", folded.folded)]
+    by_offset = [(folded.original_offset(a), folded.original_offset(b - 1) + 1) for a, b in spans]
+    assert folded.original_spans(spans) == by_offset
+    first, end = by_offset[0]
+    assert text[first:end] == "قـ.ـصف"
 
 
 def test_repeated_texts_are_found_despite_counters() -> None:

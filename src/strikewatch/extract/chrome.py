@@ -53,14 +53,18 @@ class Chrome:
     boilerplate: re.Pattern[str]
     start_inline: re.Pattern[str]
     end_inline: re.Pattern[str]
+    # The same markers for a text lower-cased first: a case-blind search of Arabic text
+    # costs several times a lower() and a plain search.
+    start_lower: re.Pattern[str]
+    end_lower: re.Pattern[str]
     end_line: frozenset[str]
     end_prefix: tuple[str, ...]
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str]:
+def _alternation(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     # A trie of the lower-cased phrases: at each position one branch per character is
     # tried, not every phrase (the 75 boilerplate phrases scanned 0.28 ms a report flat).
-    return re.compile(trie_pattern({p.lower() for p in phrases}), re.IGNORECASE)
+    return re.compile(trie_pattern({p.lower() for p in phrases}), flags)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +76,8 @@ def chrome_lexicon() -> Chrome:
         boilerplate=_alternation(data["boilerplate"]["phrases"]),
         start_inline=_alternation(data["start"]["inline"]),
         end_inline=_alternation(data["end"]["inline"]),
+        start_lower=_alternation(data["start"]["inline"], 0),
+        end_lower=_alternation(data["end"]["inline"], 0),
         end_line=frozenset(_line_key(p) for p in data["end"]["line"]),
         end_prefix=tuple(_line_key(p) for p in data["end"]["line_prefix"]),
     )
@@ -95,6 +101,37 @@ def is_menu_line(line: str) -> bool:
     return len(stripped) <= 30 and not _SENTENCE.search(stripped + " ")
 
 
+@lru_cache(maxsize=4)
+def _platform_frame(text: str) -> tuple[int, int]:
+    """The span between a platform's header and its footer (the whole text if none).
+
+    It does not depend on the report marks, so it is kept for the few texts in hand:
+    relevance and dates each find the core of the same report with marks of their own.
+    """
+    lexicon = chrome_lexicon()
+    start, end = 0, len(text)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        markers, start_inline, end_inline = lowered, lexicon.start_lower, lexicon.end_lower
+    else:  # lower() lengthens a few letters (İ): offsets would move
+        markers, start_inline, end_inline = text, lexicon.start_inline, lexicon.end_inline
+    fb = _FB_STAMP.search(text)
+    header = fb or start_inline.search(markers, 0, 1500)
+    if header is not None:
+        start = header.end()
+    else:
+        x_header = _X_HEADER.match(text)
+        if x_header is not None:
+            start = x_header.end()
+    x_stamp = _X_STAMP.search(text, start)
+    if x_stamp is not None:
+        end = x_stamp.start()
+    footer = end_inline.search(markers, start, end)
+    if footer is not None and footer.start() > start:
+        end = footer.start()
+    return start, end
+
+
 def find_core(text: str, *, report_marks: Sequence[int] | None = None) -> tuple[int, int]:
     """Offsets of the report proper inside the page chrome around it.
 
@@ -107,21 +144,7 @@ def find_core(text: str, *, report_marks: Sequence[int] | None = None) -> tuple[
     marker ends the core only after such a line.
     """
     lexicon = chrome_lexicon()
-    start, end = 0, len(text)
-    fb = _FB_STAMP.search(text)
-    header = fb or lexicon.start_inline.search(text, 0, 1500)
-    if header is not None:
-        start = header.end()
-    else:
-        x_header = _X_HEADER.match(text)
-        if x_header is not None:
-            start = x_header.end()
-    x_stamp = _X_STAMP.search(text, start)
-    if x_stamp is not None:
-        end = x_stamp.start()
-    footer = lexicon.end_inline.search(text, start, end)
-    if footer is not None and footer.start() > start:
-        end = footer.start()
+    start, end = _platform_frame(text)
     start = _skip_menu(text, start, end, report_marks)
     end = _cut_at_end_line(text, start, end, lexicon, report_marks)
     end = _cut_trailing_headlines(text, start, end)

@@ -86,6 +86,26 @@ class HarmText:
         i = bisect_right(self.folded_starts, folded_offset) - 1
         return self.original_starts[i] + folded_offset - self.folded_starts[i]
 
+    def original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Original offsets of folded spans given in order (one walk, no search per span).
+
+        A span's end is mapped from its last character, so removed marks right after it
+        stay outside.
+        """
+        if len(self.folded_starts) == 1:
+            return spans  # nothing was removed (most texts)
+        starts, originals = self.folded_starts, self.original_starts
+        out = []
+        i, last = 0, len(starts) - 1
+        for a, b in spans:
+            while i < last and starts[i + 1] <= a:
+                i += 1
+            j = i
+            while j < last and starts[j + 1] <= b - 1:
+                j += 1
+            out.append((originals[i] + a - starts[i], originals[j] + b - starts[j]))
+        return out
+
 
 @lru_cache(maxsize=16)
 def fold_for_harm(text: str) -> HarmText:
@@ -129,14 +149,8 @@ def harm_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     folded = fold_for_harm(piece)
     cues = []
     for kind, pattern in zip(("strike", "harm"), _harm_patterns(), strict=True):
-        for found in pattern.finditer(folded.folded):
-            cues.append(
-                (
-                    start + folded.original_offset(found.start()),
-                    start + folded.original_offset(found.end() - 1) + 1,
-                    kind,
-                )
-            )
+        spans = [m.span() for m in pattern.finditer(folded.folded)]
+        cues += [(start + a, start + b, kind) for a, b in folded.original_spans(spans)]
     cues.sort()
     return cues
 

@@ -100,11 +100,9 @@ def split_words(text: str) -> Words:
     # fold_for_match splits sentences whose full stop lacks its space ("وروسيا.وأسفرت").
     folded = fold_for_match(text)
 
-    words: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for match in _WORD.finditer(folded):
-        words.append(match.group())
-        spans.append(match.span())
+    matches = list(_WORD.finditer(folded))
+    words = [m.group() for m in matches]
+    spans = [m.span() for m in matches]
     if cuts:
         spans = [
             (_original(cuts, removed, a), _original(cuts, removed, b - 1) + 1) for a, b in spans
@@ -135,9 +133,7 @@ class WordIndex:
         starts = words.starts
         firsts = self._by_first
         # Only words with a form that starts some term are tried: a few in a report.
-        candidates = sorted(
-            {i for form, places in starts.items() if form in firsts for i in places}
-        )
+        candidates = sorted({i for form in starts.keys() & firsts.keys() for i in starts[form]})
         n, forms, done = len(words.forms), words.forms, 0
         for i in candidates:
             if i < done:
