@@ -269,7 +269,9 @@ def _rank(scores: dict[str, float]) -> list[str]:
 
 def _is_disputed(lex: _Lexicon, words: Words, folded: str) -> bool:
     """Whether the text hedges, disputes or leaves open who struck."""
-    if lex.dispute_triggers.isdisjoint(words.text):
+    # The triggers only gate the search: any form of a word may hold one (a few look-ups
+    # in the report's index of forms, not a pass over its words).
+    if words.starts.keys().isdisjoint(lex.dispute_triggers):
         return False
     return lex.dispute.search(folded) is not None
 
