@@ -129,8 +129,14 @@ def fold_for_harm(text: str) -> HarmText:
 
 
 @lru_cache(maxsize=1)
-def _harm_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled (strike, harm) patterns from lexicons/relevance_harm.toml."""
+def _harm_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """Compiled (strike, harm) patterns from lexicons/relevance_harm.toml, one per script.
+
+    The scripts share no letter, so their matches never overlap and two scans find what
+    one alternation would; the Arabic trie alone lets the regex engine skip to a possible
+    first letter, which an alternation with English's word edge does not (a quarter
+    faster over the development corpus).
+    """
     source = resources.files("strikewatch.extract") / "lexicons" / "relevance_harm.toml"
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     compiled = []
@@ -138,8 +144,8 @@ def _harm_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         arabic = {fold_for_harm(word).folded for word in data["ar"][group]}
         english = {word.lower() for word in data["en"][group]}
         parts = [trie_pattern(arabic)] if arabic else []
-        parts += [rf"\b{trie_pattern(english)}"] if english else []
-        compiled.append(re.compile("|".join(parts) or "(?!)"))
+        parts += [rf"(?=[a-z])\b{trie_pattern(english)}"] if english else []
+        compiled.append(tuple(re.compile(part) for part in parts))
     return compiled[0], compiled[1]
 
 
@@ -148,9 +154,10 @@ def harm_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     piece = text[start:end]
     folded = fold_for_harm(piece)
     cues = []
-    for kind, pattern in zip(("strike", "harm"), _harm_patterns(), strict=True):
-        spans = [m.span() for m in pattern.finditer(folded.folded)]
-        cues += [(start + a, start + b, kind) for a, b in folded.original_spans(spans)]
+    for kind, patterns in zip(("strike", "harm"), _harm_patterns(), strict=True):
+        for pattern in patterns:
+            spans = [m.span() for m in pattern.finditer(folded.folded)]
+            cues += [(start + a, start + b, kind) for a, b in folded.original_spans(spans)]
     cues.sort()
     return cues
 
@@ -158,8 +165,7 @@ def harm_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 def has_harm(text: str) -> bool:
     """True when the text holds a strike or harm word."""
     folded = fold_for_harm(text).folded
-    strike, harm = _harm_patterns()
-    return bool(strike.search(folded) or harm.search(folded))
+    return any(p.search(folded) for patterns in _harm_patterns() for p in patterns)
 
 
 def _chrome_evidence(text: str) -> tuple[int, int]:
