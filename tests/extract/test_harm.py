@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strikewatch.extract.harm import HarmFinding, Range, find_harm
+from strikewatch.normalise import fold_for_match
 
 
 def deaths(text: str, language: str | None = None) -> Range | None:
@@ -476,3 +477,15 @@ def test_fighters_killed_and_injured_together_are_combatants() -> None:
     found = find_harm("سقوط 5 عناصر بين قتيل وجريح بقصف على مقر", language="ar")
     assert (found.civilian_deaths, found.civilian_injuries) == (None, None)
     assert found.combatant_deaths == Range(0, 5)
+
+
+def test_a_slice_of_the_whole_reports_folding_reads_like_the_span_alone() -> None:
+    # The claim builder hands the finders its slice of the report's folding: the counts,
+    # spans and reasons must be those of the span folded on its own.
+    page = "القائمة الرئيسية\nقُتل ثلاثة مدنيين بقـ.ـصف على بلدة الوردة وأصيب طفلان.\nشارك"
+    start, end = page.index("قُتل"), page.index("\nشارك")
+    span = page[start:end]
+    sliced = fold_for_match(page)[start:end]
+    assert sliced != fold_for_match(page)  # a real slice, not the whole text
+    assert find_harm(span, language="ar", folded=sliced) == find_harm(span, language="ar")
+    assert find_harm(span, language="ar").civilian_deaths == Range(3, 3)

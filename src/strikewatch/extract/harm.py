@@ -87,11 +87,14 @@ _Best = tuple[Range, bool, list[Group], list[Word], bool]
 _SENTENCE = re.compile(r"[^.!?؟؛;\n]+")
 
 
-def find_harm(text: str, *, language: str | None) -> HarmFinding:
-    """The civilian and combatant harm a report states, as ranges with spans and reasons."""
+def find_harm(text: str, *, language: str | None, folded: str | None = None) -> HarmFinding:
+    """The civilian and combatant harm a report states, as ranges with spans and reasons.
+
+    ``folded`` is ``fold_for_match(text)`` when the caller has it (the same length).
+    """
     del language  # Arabic and English words do not collide: both vocabularies apply.
     lex = rules()
-    folded_text = fold_for_match(text)
+    folded_text = fold_for_match(text) if folded is None or len(folded) != len(text) else folded
     harm_words = prefilter()
     best: dict[str, _Best] = {}
     nobody = False

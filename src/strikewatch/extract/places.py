@@ -73,19 +73,22 @@ def find_place(
     language: str | None,
     gazetteer: Gazetteer | None = None,
     located: frozenset[GeoPrecision] | None = None,
+    folded: str | None = None,
 ) -> PlaceFinding:
     """The report's strike place: the most specific mention that resolves, with reasons.
 
     ``language`` is a hint only (Arabic and Latin names are looked for in any text);
     ``located`` lists the precisions that carry coordinates (default: the lexicon's, by
     which the area round a place carries none unless ``around_a_place`` says so).
+    ``folded`` is ``fold_for_match`` of the text when the caller has it (a slice of the
+    whole report's), saving a second pass over the same words.
     """
     del language  # both scripts are scanned: Arabic reports quote Latin names and back
     gazetteer = gazetteer or Gazetteer.default()
     lexicon = load_lexicon()
     around_points = lexicon.around_points if located is None else True
     located = lexicon.located if located is None else located
-    folded = fold_for_match(text)
+    folded = fold_for_match(text) if folded is None or len(folded) != len(text) else folded
     if len(folded) != len(text):
         # lower() lengthens a few letters (İ); keep offsets by leaving those as they are.
         folded = fold_for_match("".join(c if len(c.lower()) == 1 else "_" for c in text))
