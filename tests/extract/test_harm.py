@@ -27,6 +27,11 @@ def deaths(text: str, language: str | None = None) -> Range | None:
         ("مقتل عشرات المدنيين في القصف", Range(10, 99)),
         ("مقتل أكثر من 10 مدنيين", Range(11, 16)),
         ("مقتل مواطنَين اثنين", Range(2, 2)),
+        # The article drops the alif of امرأة (المرأة); plain duals of kin nouns.
+        ("استشهاد المرأة ونجلها بقصف على الحي", Range(2, 2)),
+        ("مقتل رجل وابنتين له في غارة على المزرعة", Range(3, 3)),
+        ("مقتل شقيقتين بقذيفة سقطت على منزلهما", Range(2, 2)),
+        ("استشهاد ابنين لعائلة نازحة في القصف", Range(2, 2)),
         ("Three civilians were killed in the shelling.", Range(3, 3)),
         ("The strike killed a woman and her two children.", Range(3, 3)),
         ("At least 5 people were killed.", Range(5, 7)),
