@@ -8,10 +8,12 @@ from typing import Any
 from strikewatch.publish.claims_export import fill_from_incident
 from strikewatch.store.schema import Incident
 
+PUBLISHED = {"published": "2024-03-03", "admin1": "Idlib"}
 
-def incident(support: dict[str, list[int]]) -> Incident:
-    # 2024-03-02 was a Saturday.
-    return Incident(date=date(2024, 3, 2), date_precision="day", support=support)
+
+def incident(support: dict[str, list[int]], **values: Any) -> Incident:
+    fields: dict[str, Any] = {"date": date(2024, 3, 2), "date_precision": "day"}
+    return Incident(**{**fields, **values}, support=support)
 
 
 def undated() -> dict[str, Any]:
@@ -20,7 +22,7 @@ def undated() -> dict[str, Any]:
 
 def test_a_date_backed_by_two_reports_is_taken() -> None:
     record = undated()
-    assert fill_from_incident(record, incident({"date": [2, 2]})) == [
+    assert fill_from_incident(record, incident({"date": [2, 2]}), PUBLISHED) == [
         "event_date",
         "date_precision",
     ]
@@ -30,19 +32,55 @@ def test_a_date_backed_by_two_reports_is_taken() -> None:
 def test_one_report_or_a_split_vote_is_not_enough() -> None:
     for support in ([1, 1], [2, 3]):
         record = undated()
-        assert "event_date" not in fill_from_incident(record, incident({"date": support}))
+        filled = fill_from_incident(record, incident({"date": support}), PUBLISHED)
+        assert "event_date" not in filled
         assert record["event_date"] is None
 
 
-def test_the_reports_own_weekday_is_the_second_voice() -> None:
-    saturday = {"date_clue": {"weekday": 5, "expression": "Saturday"}}
+def test_a_report_with_no_publication_date_takes_no_date() -> None:
+    # Only the linker's choice would place it in time; a fitting weekday does not either.
+    saturday = {"date_clue": {"weekday": 5, "expression": "Saturday"}, "published": None}
+    for details in ({}, saturday):
+        record = undated()
+        assert "event_date" not in fill_from_incident(record, incident({"date": [3, 3]}), details)
+        assert record["event_date"] is None
+
+
+def test_no_date_after_the_report_was_published() -> None:
     record = undated()
-    assert "event_date" in fill_from_incident(record, incident({"date": [1, 1]}), saturday)
-    assert record["event_date"] == "2024-03-02"
-    # A weekday that does not fit the incident's date lends no support.
-    sunday = {"date_clue": {"weekday": 6, "expression": "Sunday"}}
-    record = undated()
-    assert "event_date" not in fill_from_incident(record, incident({"date": [1, 1]}), sunday)
-    # Nor does it outvote a split.
-    record = undated()
-    assert "event_date" not in fill_from_incident(record, incident({"date": [1, 2]}), saturday)
+    later = incident({"date": [2, 2]}, date=date(2024, 3, 9))
+    assert "event_date" not in fill_from_incident(record, later, PUBLISHED)
+    # A day's grace for time zones.
+    next_day = incident({"date": [2, 2]}, date=date(2024, 3, 4))
+    assert "event_date" in fill_from_incident(undated(), next_day, PUBLISHED)
+
+
+def placeless(precision: str = "admin1") -> dict[str, Any]:
+    return {**undated(), "latitude": None, "longitude": None, "geo_precision": precision}
+
+
+def struck_town(admin1: str = "Idlib") -> Incident:
+    return incident(
+        {"place": [2, 2]},
+        latitude=35.93,
+        longitude=36.63,
+        geo_precision="place",
+        place="Invented Town",
+        admin1=admin1,
+    )
+
+
+def test_a_point_is_taken_within_the_governorate_the_report_names() -> None:
+    record = placeless()
+    filled = fill_from_incident(record, struck_town(), PUBLISHED)
+    assert {"latitude", "longitude", "place"} <= set(filled)
+    assert record["latitude"] == 35.93
+
+
+def test_no_point_from_another_governorate_or_for_a_towns_countryside() -> None:
+    record = placeless()
+    assert "latitude" not in fill_from_incident(record, struck_town("Aleppo"), PUBLISHED)
+    assert record["latitude"] is None
+    countryside = placeless("district")
+    assert "latitude" not in fill_from_incident(countryside, struck_town(), PUBLISHED)
+    assert countryside["latitude"] is None

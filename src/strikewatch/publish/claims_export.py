@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TextIO
 
 from strikewatch.store.claims import iter_claims
@@ -71,26 +71,40 @@ def _weak_fields(record: dict[str, Any], details: dict[str, Any]) -> set[str]:
     return weak
 
 
-def _supported(incident: Incident, field: str, details: dict[str, Any] | None = None) -> bool:
+def _supported(incident: Incident, field: str) -> bool:
     """Is the incident's value backed by more than one claim, with none against it?
 
     A claim takes its incident's value only when other reports agree on it: one report's
-    reading, or a split vote, is not enough to speak for a report that said nothing. A
-    report that names the weekday of its strike ("on Saturday") and fits the incident's
-    date is a second voice for that date.
+    reading, or a split vote, is not enough to speak for a report that said nothing.
     """
     agree, of = (incident.support or {}).get(field, [0, 0])
-    needed = 2
-    if field == "date" and _clue_fits((details or {}).get("date_clue"), incident):
-        needed = 1  # the report's own clue is the second voice
-    return bool(agree >= needed and agree == of)
+    return bool(agree >= 2 and agree == of)
 
 
-def _clue_fits(clue: Any, incident: Incident) -> bool:
-    if not isinstance(clue, dict) or incident.date is None or incident.date_precision != "day":
+def _placed_in_time(incident: Incident, details: dict[str, Any]) -> bool:
+    """Whether the report's own publication date admits the incident's date.
+
+    A report with no date and no publication date can be put in time by nothing but the
+    incident the linker chose, and at a place struck on many days that choice is a guess:
+    on the development corpus such reports took the right day 146 times in 245 (with a
+    weekday clue that fitted, 82 in 140), against 10 in 11 for reports with a publication
+    date. Nor can a report tell of a strike after it was published.
+    """
+    published = details.get("published")
+    if not published or incident.date is None:
         return False
-    day: date = incident.date
-    return bool(day.weekday() == clue.get("weekday"))
+    return bool(incident.date <= date.fromisoformat(str(published)) + timedelta(days=1))
+
+
+def _placed_in_space(record: dict[str, Any], incident: Incident, details: dict[str, Any]) -> bool:
+    """Whether the incident's point may stand for the report's: not in another governorate
+    than the report names, nor for the area round a town (its countryside, a direction
+    from it), where the incident's point is one village among many. On the development
+    corpus those points were within 10 km of the strike 9 times in 27, the others 30 in 48."""
+    admin1 = details.get("admin1")
+    if admin1 and incident.admin1 and admin1 != incident.admin1:
+        return False
+    return record.get("geo_precision") != "district"
 
 
 def fill_from_incident(
@@ -102,14 +116,19 @@ def fill_from_incident(
     claim takes the incident's date (and place, attribution, toll), marked as inferred.
     """
     filled: list[str] = []
-    weak = _weak_fields(record, details or {})
+    details = details or {}
+    weak = _weak_fields(record, details)
     for group in CONTEXT:
         ours, theirs = group[0]
         if getattr(incident, theirs) in (None, []):
             continue
         if record.get(ours) not in (None, []) and ours not in weak:
             continue
-        if ours in SUPPORT and not _supported(incident, SUPPORT[ours], details):
+        if ours in SUPPORT and not _supported(incident, SUPPORT[ours]):
+            continue
+        if ours == "event_date" and not _placed_in_time(incident, details):
+            continue
+        if ours == "latitude" and not _placed_in_space(record, incident, details):
             continue
         for ours, theirs in group:
             record[ours] = _plain(getattr(incident, theirs))
