@@ -16,6 +16,7 @@ from strikewatch.link.features import NAME_BLOCK_MAX, LinkClaim, to_table
 from strikewatch.link.model import (
     BLOCKING_KEY,
     MATCH_THRESHOLD,
+    PROJECTION_KEY,
     VOCABULARY_KEY,
     _linker,
     fits,
@@ -193,6 +194,8 @@ def test_a_model_saved_without_these_comparisons_does_not_fit() -> None:
     old[BLOCKING_KEY] = [rule.replace("area_week", "area_period") for rule in model[BLOCKING_KEY]]
     assert not fits(old)
     assert not fits({k: v for k, v in model.items() if k != BLOCKING_KEY})
+    # Nor is a model saved before embeddings were projected (link/projection.py).
+    assert not fits({k: v for k, v in model.items() if k != PROJECTION_KEY})
     # A model whose levels were re-cut (other thresholds, another order) is retrained.
     recut = json.loads(json.dumps(model))
     emb = next(c for c in recut["comparisons"] if c["output_column_name"] == "emb")

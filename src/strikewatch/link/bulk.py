@@ -20,10 +20,12 @@ from strikewatch.link.model import (
     Pair,
     fits,
     predict,
+    projection_of,
     train,
     vocabulary_of,
 )
 from strikewatch.link.places import place_names
+from strikewatch.link.projection import Projection
 from strikewatch.link.review import queue_pairs
 from strikewatch.link.text_features import TextFeatures, read, version
 from strikewatch.link.words import Vocabulary
@@ -212,13 +214,14 @@ def link_all(
     if model_row is None or not fits(model_row.settings):
         say("training the linkage model")
         vocabulary = Vocabulary.count(c.words for c in claims)
-        table = to_table(claims, vocabulary=vocabulary)
-        model = train(table, vocabulary)
+        projection = Projection.fit([c.embedding for c in claims])
+        table = to_table(claims, vocabulary=vocabulary, projection=projection)
+        model = train(table, vocabulary, projection)
         summary.model_id = save_link_model(database, engine.name, model, len(witnesses))
         summary.trained = True
     else:
         model, summary.model_id = model_row.settings, model_row.id
-        table = to_table(claims, vocabulary=vocabulary_of(model))
+        table = to_table(claims, vocabulary=vocabulary_of(model), projection=projection_of(model))
     del claims  # their embeddings and words are in the table now: gigabytes at a million
     say("scoring pairs")
     scored = predict(engine, table, model)

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from strikewatch.gazetteer import Gazetteer
 from strikewatch.link.embedding import DIMENSIONS, Vectors
+from strikewatch.link.projection import Projection
 from strikewatch.link.words import DIMENSIONS as WORDING_DIMENSIONS
 from strikewatch.link.words import Vocabulary
 from strikewatch.model import GeoPrecision
@@ -167,16 +168,22 @@ def to_table(
     claims: Sequence[LinkClaim],
     gazetteer: Gazetteer | None = None,
     vocabulary: Vocabulary | None = None,
+    projection: Projection | None = None,
 ) -> pa.Table:
     """The Splink input table (``unique_id`` is the claim id).
 
-    Words are weighed by ``vocabulary`` (a trained model's), else by these claims' own.
+    Words are weighed by ``vocabulary`` (a trained model's), else by these claims' own;
+    embeddings are reduced by ``projection`` (a trained model's), else kept whole.
     """
     gazetteer = gazetteer or Gazetteer.default()
     vocabulary = vocabulary or Vocabulary.count(c.words for c in claims)
     wording = _vectors([vocabulary.vector(c.words) for c in claims], WORDING_DIMENSIONS)
     areas = [_area(c, gazetteer) for c in claims]
-    embedding = _vectors([c.embedding for c in claims], DIMENSIONS)
+    projection = projection or Projection()
+    embedding = _vectors(
+        projection.apply([c.embedding for c in claims]),
+        projection.basis.shape[0] if projection.basis is not None else DIMENSIONS,
+    )
     place_ids, town_ids = _place_ids(claims)
     return pa.table(
         {

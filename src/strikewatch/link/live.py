@@ -27,7 +27,14 @@ from strikewatch.link.bulk import (
 from strikewatch.link.cluster import cluster, compatible
 from strikewatch.link.engines import Engine
 from strikewatch.link.features import to_table
-from strikewatch.link.model import MATCH_THRESHOLD, Pair, fits, predict, vocabulary_of
+from strikewatch.link.model import (
+    MATCH_THRESHOLD,
+    Pair,
+    fits,
+    predict,
+    projection_of,
+    vocabulary_of,
+)
 from strikewatch.link.vetoes import Vetoes
 from strikewatch.store.database import Database
 from strikewatch.store.links import (
@@ -86,7 +93,9 @@ def link_new(database: Database, engine: Engine) -> LinkSummary:
         everyone = [*new, *known]
         ensure_embeddings(database, [c.id for c in everyone])
         table = to_table(
-            link_claims(database, everyone), vocabulary=vocabulary_of(model_row.settings)
+            link_claims(database, everyone),
+            vocabulary=vocabulary_of(model_row.settings),
+            projection=projection_of(model_row.settings),
         )
         new_ids = {c.id for c in new}
         scored = predict(engine, table, model_row.settings)

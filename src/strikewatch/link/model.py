@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from strikewatch.link.comparisons import comparisons
 from strikewatch.link.engines import DuckDBEngine, Engine
+from strikewatch.link.projection import Projection
 from strikewatch.link.vetoes import Vetoes, sorted_unique
 from strikewatch.link.words import Vocabulary
 
@@ -31,6 +32,9 @@ VOCABULARY_KEY = "strikewatch_vocabulary"
 # The blocking rules a model was trained with: a model saved under other rules reads
 # columns that may be gone or mean something else, and is retrained.
 BLOCKING_KEY = "strikewatch_blocking"
+# The embeddings' main directions a model compares them along (link/projection.py).
+PROJECTION_KEY = "strikewatch_projection"
+_OWN_KEYS = (VOCABULARY_KEY, BLOCKING_KEY, PROJECTION_KEY)
 # Pairs at or above MATCH_THRESHOLD are one incident; between REVIEW_THRESHOLD and it, an
 # analyst looks. Splink's probabilities are computed against the chance that two random
 # claims match; among claims of the same days and places the real chance is far higher,
@@ -182,11 +186,17 @@ def vocabulary_of(model: dict[str, Any]) -> Vocabulary:
     return Vocabulary.from_json(model.get(VOCABULARY_KEY))
 
 
+def projection_of(model: dict[str, Any]) -> Projection:
+    """The embedding directions a saved model compares along (none: whole vectors)."""
+    return Projection.from_json(model.get(PROJECTION_KEY))
+
+
 def fits(model: dict[str, Any]) -> bool:
     """Whether a saved model compares what this version compares (else: retrain it)."""
     return (
         _levels_of(model.get("comparisons", [])) == _wanted_levels()
         and VOCABULARY_KEY in model
+        and PROJECTION_KEY in model
         and model.get(BLOCKING_KEY) == blocking_key()
     )
 
@@ -219,7 +229,7 @@ def _linker(engine: Engine, table: pa.Table, model: Any) -> Any:
     db_api = engine.db_api()
     saved = isinstance(model, dict)
     if saved:
-        model = {k: v for k, v in model.items() if k not in (VOCABULARY_KEY, BLOCKING_KEY)}
+        model = {k: v for k, v in model.items() if k not in _OWN_KEYS}
         model = for_dialect(model, db_api.sql_dialect.sql_dialect_str)
     # Splink logs every EM iteration at INFO; strikewatch reports progress itself. A saved
     # model was validated when it was trained: checking every level's SQL again took half
@@ -256,7 +266,9 @@ def training_sample(table: pa.Table, size: int = TRAINING_SAMPLE) -> pa.Table:
     return table.take(pa.array(np.flatnonzero(chosen)))
 
 
-def train(table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+def train(
+    table: pa.Table, vocabulary: Vocabulary | None = None, projection: Projection | None = None
+) -> dict[str, Any]:
     """Trained model (Splink's JSON settings) from the claims in ``table``.
 
     Training always runs on DuckDB: it reads at most a sample of 25,000 claims, which any
@@ -264,7 +276,8 @@ def train(table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, An
     claims (2,000 synthetic claims: 5,017 kept pairs at precision 0.92 against DuckDB's
     3,392 at 1.00). One model scored on either engine gives the same pairs (tested).
 
-    ``vocabulary`` is the one ``table`` was weighed with: it is saved with the model.
+    ``vocabulary`` and ``projection`` are those ``table`` was made with: they are saved
+    with the model.
     """
     table = training_sample(table)
     with quiet_splink():
@@ -294,6 +307,7 @@ def train(table: pa.Table, vocabulary: Vocabulary | None = None) -> dict[str, An
                 logging.getLogger(__name__).debug("EM under %s skipped: %s", rule, exc)
         model: dict[str, Any] = linker.misc.save_model_to_json()
     model[VOCABULARY_KEY] = (vocabulary or Vocabulary()).to_json()
+    model[PROJECTION_KEY] = (projection or Projection()).to_json()
     model[BLOCKING_KEY] = blocking_key()
     return model
 
