@@ -59,6 +59,25 @@ def test_folding_keeps_length_and_word_starts(text: str) -> None:
             assert text[i] not in "\u064e\u0651\u0640"
 
 
+def _walked_end(text: str, folded: str, start: int, end: int) -> int:
+    # original_end without its shortcut for words that hold no mark.
+    need = sum(not c.isspace() for c in folded[start:end])
+    i = start
+    while i < len(text) and need:
+        if not (text[i] in "\u064b\u064e\u0651\u0640." or text[i].isspace()):
+            need -= 1
+        i += 1
+    return i
+
+
+@given(arabic)
+def test_every_folded_words_end_maps_back_as_the_full_walk_does(text: str) -> None:
+    folded = fold_for_match(text)
+    for word in re.finditer(r"\S+", folded):
+        start, end = word.span()
+        assert original_end(text, folded, start, end) == _walked_end(text, folded, start, end)
+
+
 def test_a_full_stop_without_its_space_ends_a_sentence() -> None:
     # Two long words, or a word-final ta marbuta before the next: a sentence boundary.
     for text, words in (

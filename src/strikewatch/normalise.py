@@ -100,6 +100,8 @@ def original_end(text: str, folded: str, start: int, end: int) -> int:
     A closed-up word is shorter than the original it stands for (and padded after it):
     the end moves past the marks the original has inside the match.
     """
+    if end > start and not text[end - 1].isspace() and not _INNER_MARKS.search(text, start, end):
+        return end  # no mark inside: the word was not closed up (most words of such a text)
     need = sum(not c.isspace() for c in folded[start:end])
     i = start
     while i < len(text) and need:
