@@ -10,7 +10,9 @@ undated, with only their publication day), places by a few hundred metres (a fif
 at governorate precision), belligerent missing in a fifth, counts jittered, text
 embeddings drawn around one vector per strike (real embeddings are computed once per
 claim at process time and stored; their cost belongs to extraction, measured by
-benchmarks/extract_throughput.py), and a short invented Arabic report text per claim:
+benchmarks/extract_throughput.py; as in bulk linking, they are compared along the 256
+main directions fitted at training, link/projection.py), and a short invented Arabic
+report text per claim:
 generic words, its strike's own quarter and family, and for a third of the strikes a
 named victim (some with common family names, whose keys recur across strikes). Names and
 words are read from the texts as link/text_features.py reads them, once per claim, and
