@@ -40,7 +40,7 @@ def test_one_report_or_a_split_vote_is_not_enough() -> None:
 def test_a_report_with_no_publication_date_takes_no_date() -> None:
     # Only the linker's choice would place it in time; a fitting weekday does not either.
     saturday = {"date_clue": {"weekday": 5, "expression": "Saturday"}, "published": None}
-    for details in ({}, saturday):
+    for details in ({}, saturday, {"published": "not a day"}):
         record = undated()
         assert "event_date" not in fill_from_incident(record, incident({"date": [3, 3]}), details)
         assert record["event_date"] is None

@@ -90,10 +90,11 @@ def _placed_in_time(incident: Incident, details: dict[str, Any]) -> bool:
     weekday clue that fitted, 82 in 140), against 10 in 11 for reports with a publication
     date. Nor can a report tell of a strike after it was published.
     """
-    published = details.get("published")
-    if not published or incident.date is None:
+    try:
+        published = date.fromisoformat(str(details.get("published")))
+    except ValueError:  # none, or not a day: nothing places the report in time
         return False
-    return bool(incident.date <= date.fromisoformat(str(published)) + timedelta(days=1))
+    return incident.date is not None and incident.date <= published + timedelta(days=1)
 
 
 def _placed_in_space(record: dict[str, Any], incident: Incident, details: dict[str, Any]) -> bool:
@@ -113,7 +114,9 @@ def fill_from_incident(
     """Fill what the report leaves unsaid from its incident; the names of what was filled.
 
     A report that does not date the strike it describes still describes that strike: its
-    claim takes the incident's date (and place, attribution, toll), marked as inferred.
+    claim takes the incident's date (when its publication date admits it), place (when
+    it names no other governorate and not just a town's surroundings), attribution and
+    toll, marked as inferred.
     """
     filled: list[str] = []
     details = details or {}
