@@ -17,6 +17,8 @@ lexicons and the gazetteer; linking and database writes are not included.
 from __future__ import annotations
 
 import json
+import os
+import platform
 import sys
 import time
 from pathlib import Path
@@ -82,6 +84,8 @@ def main(argv: list[str]) -> None:
         return
     chars = sum(len(r.text) for r in reports) / max(len(reports), 1)
     print(f"{path.name}: {len(reports)} reports, {chars:.0f} characters on average")
+    # The interpreter's build moves this number by a tenth or more (docs/measurements.md).
+    print(f"python {platform.python_version()} at {os.path.realpath(sys.executable)}")
     print(
         f"extraction: {best:.2f} s CPU for all, {1000 * best / len(reports):.2f} ms a report, "
         f"{len(reports) / best:.0f} reports/s on one core (best of {repeat})"
