@@ -48,5 +48,5 @@ bench: install
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 	$(BIN)/python scripts/pg_test_server.py stop 2>/dev/null || true
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
