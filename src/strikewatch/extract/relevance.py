@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,11 +80,6 @@ class HarmText:
     # Parallel lists: folded offset where each kept piece starts, and its original offset.
     folded_starts: tuple[int, ...]
     original_starts: tuple[int, ...]
-
-    def original_offset(self, folded_offset: int) -> int:
-        """The offset in the original text of a character of the folded text."""
-        i = bisect_right(self.folded_starts, folded_offset) - 1
-        return self.original_starts[i] + folded_offset - self.folded_starts[i]
 
     def original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Original offsets of folded spans given in order (one walk, no search per span).

@@ -180,10 +180,8 @@ def to_table(
     wording = _vectors([vocabulary.vector(c.words) for c in claims], WORDING_DIMENSIONS)
     areas = [_area(c, gazetteer) for c in claims]
     projection = projection or Projection()
-    embedding = _vectors(
-        projection.apply([c.embedding for c in claims]),
-        projection.basis.shape[0] if projection.basis is not None else DIMENSIONS,
-    )
+    embedded = projection.apply([c.embedding for c in claims])
+    embedding = _vectors(embedded, projection.size(DIMENSIONS))
     place_ids, town_ids = _place_ids(claims)
     return pa.table(
         {

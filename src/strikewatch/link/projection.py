@@ -52,6 +52,10 @@ class Projection:
 
     basis: Vectors | None = None  # DIMENSIONS x the embedding's own size
 
+    def size(self, whole: int) -> int:
+        """How many numbers a projected embedding has (``whole`` when none is fitted)."""
+        return whole if self.basis is None else int(self.basis.shape[0])
+
     @classmethod
     def fit(cls, rows: Sequence[Vectors | None], dimensions: int = DIMENSIONS) -> Projection:
         """The projection of these embeddings (none when too few claims carry one)."""
